@@ -1,0 +1,17 @@
+# Warnings and sanitizers for HipGuide's own targets (third-party headers are SYSTEM includes).
+add_library(hipguide_warnings INTERFACE)
+target_compile_options(hipguide_warnings INTERFACE -Wall -Wextra -Wpedantic -Wno-psabi)
+
+if(HIPGUIDE_SANITIZE)
+  if(HIPGUIDE_SANITIZE STREQUAL "address")
+    set(_san_flags -fsanitize=address -fno-omit-frame-pointer)
+  elseif(HIPGUIDE_SANITIZE STREQUAL "undefined")
+    set(_san_flags -fsanitize=undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  elseif(HIPGUIDE_SANITIZE STREQUAL "thread")
+    set(_san_flags -fsanitize=thread)
+  else()
+    message(FATAL_ERROR "HIPGUIDE_SANITIZE must be address, undefined or thread, not '${HIPGUIDE_SANITIZE}'")
+  endif()
+  add_compile_options(${_san_flags})
+  add_link_options(${_san_flags})
+endif()
