@@ -1,0 +1,106 @@
+#include <hipguide/app/FramePump.h>
+#include <hipguide/app/ImageView.h>
+#include <hipguide/app/MainWindow.h>
+#include <hipguide/app/VtkHostWidget.h>
+
+#include <QLabel>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace hipguide::app;
+
+namespace {
+
+/// Waits (processing events) until the window has shown at least `frames` frames.
+bool waitForFramesShown(MainWindow& window, std::uint64_t frames, int timeoutMs = 10000) {
+  return QTest::qWaitFor([&] { return window.statsSummary().framesShown >= frames; }, timeoutMs);
+}
+
+/// Fraction of pixels in an image that differ clearly from a background colour.
+double fractionNotBackground(const QImage& image, QColor background) {
+  if (image.isNull()) return 0.0;
+  std::size_t different = 0;
+  for (int y = 0; y < image.height(); y += 2)
+    for (int x = 0; x < image.width(); x += 2) {
+      const QColor pixel = image.pixelColor(x, y);
+      if (std::abs(pixel.red() - background.red()) + std::abs(pixel.green() - background.green()) +
+              std::abs(pixel.blue() - background.blue()) > 60)
+        ++different;
+    }
+  return static_cast<double>(different) / ((image.width() / 2) * (image.height() / 2));
+}
+
+}  // namespace
+
+TEST(MainWindow, ShowsLiveFramesFromTheTestPattern) {
+  MainWindow window;
+  window.show();
+  ASSERT_TRUE(window.openSource("test-pattern", 30.0));
+  ASSERT_TRUE(waitForFramesShown(window, 10));
+  ASSERT_TRUE(window.imageView()->frame());
+  EXPECT_EQ(window.imageView()->frame()->width, 640);
+  const auto* state = window.statusBar()->findChild<QLabel*>("sourceState");
+  ASSERT_NE(state, nullptr);
+  QTest::qWait(600);  // the status refreshes twice a second
+  EXPECT_TRUE(state->text().contains("streaming")) << state->text().toStdString();
+  const QImage shown = window.imageView()->grab().toImage();
+  EXPECT_GT(fractionNotBackground(shown, QColor(8, 9, 11)), 0.2);
+}
+
+TEST(MainWindow, ThreeDViewRendersTheImagePlaneAndFollowsTheMouse) {
+  MainWindow window;
+  window.resize(1400, 800);
+  window.show();
+  ASSERT_TRUE(window.openSource("test-pattern", 30.0));
+  ASSERT_TRUE(waitForFramesShown(window, 10));
+  QTest::qWait(300);
+  VtkHostWidget* view = window.view3d();
+  const QImage before = view->grabFramebuffer();
+  // The gradient background spans grey-blue; the textured plane adds black and bright pixels.
+  std::size_t dark = 0;
+  for (int y = 0; y < before.height(); y += 2)
+    for (int x = 0; x < before.width(); x += 2)
+      if (qGray(before.pixel(x, y)) < 12) ++dark;
+  EXPECT_GT(dark, 200u) << "no image plane drawn in the 3D view";
+
+  const QPoint centre = view->rect().center();
+  QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, centre);
+  for (int step = 1; step <= 10; ++step) {
+    QMouseEvent move(QEvent::MouseMove, QPointF(centre + QPoint(step * 15, step * 4)),
+                     view->mapToGlobal(QPointF(centre + QPoint(step * 15, step * 4))), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view, &move);
+  }
+  QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, centre + QPoint(150, 40));
+  QTest::qWait(100);
+  const QImage after = view->grabFramebuffer();
+  EXPECT_NE(before, after) << "dragging in the 3D view did not rotate the camera";
+}
+
+TEST(MainWindow, BadSourceIsReportedAndTheWindowStaysUsable) {
+  MainWindow window;
+  window.show();
+  EXPECT_FALSE(window.openSource("igtl://:0"));
+  EXPECT_TRUE(window.statusBar()->currentMessage().contains("Cannot open source"));
+  EXPECT_TRUE(window.openSource("test-pattern", 30.0));
+  EXPECT_TRUE(waitForFramesShown(window, 3));
+}
+
+TEST(MainWindow, PersistsGeometryAndSplitterAcrossRuns) {
+  QSettings().clear();
+  {
+    MainWindow window;
+    window.resize(1111, 777);
+    window.show();
+    window.openSource("test-pattern", 30.0);
+    QTest::qWait(50);
+    window.close();
+  }
+  MainWindow reopened;
+  EXPECT_EQ(reopened.size(), QSize(1111, 777));
+  EXPECT_EQ(QSettings().value("source/last").toString(), "test-pattern");
+}
