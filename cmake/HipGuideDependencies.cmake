@@ -19,6 +19,12 @@ find_package(ITK 5 REQUIRED COMPONENTS
   ITKCommon ITKIOImageBase ITKIONIFTI ITKIONRRD ITKIOMeta ITKImageGrid ITKImageIntensity
   ITKDistanceMap ITKThresholding ITKSmoothing ITKImageFilterBase ITKImageFunction ITKLabelMap
   ITKMathematicalMorphology ITKBinaryMathematicalMorphology)
+# ITK's bundled Eigen 3.3 puts include/ITK-5.2/itkeigen on the include path, where its
+# <Eigen/...> would shadow the system Eigen 3.4 that our own headers use. ITK's headers reach
+# their copy as <itkeigen/Eigen/...> through include/ITK-5.2, so the extra path can go.
+if(TARGET ITKInternalEigen3::Eigen)
+  set_target_properties(ITKInternalEigen3::Eigen PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "")
+endif()
 # ITK is used through this interface target only, privately, so its heavy headers stay out
 # of HipGuide's public headers; its includes are SYSTEM so its warnings are not ours.
 add_library(hipguide_itk INTERFACE)
