@@ -34,8 +34,8 @@ inline std::filesystem::path freshTempDir() {
 }  // namespace hipguide::test
 
 /// Skips the current test with a clear message when a shared data file is absent.
-#define HIPGUIDE_REQUIRE_SHARED_FILE(var, relative)                                              \
-  const std::filesystem::path var = ::hipguide::test::sharedDataFile(relative);                   \
-  if (var.empty())                                                                              \
-  GTEST_SKIP() << "shared test data '" << (relative) << "' not found under "                      \
+#define HIPGUIDE_REQUIRE_SHARED_FILE(var, relative)                             \
+  const std::filesystem::path var = ::hipguide::test::sharedDataFile(relative); \
+  if (var.empty())                                                              \
+  GTEST_SKIP() << "shared test data '" << (relative) << "' not found under "    \
                << ::hipguide::test::sharedDataDir() << " (set HIPGUIDE_SHARED_DATA to the folder)"

@@ -22,7 +22,11 @@ ParsedOptions parseAppOptions(const QStringList& arguments) {
                                       "FILE.png");
   const QCommandLineOption stats("stats", "Write frame and latency statistics as JSON when quitting.",
                                  "FILE.json");
-  parser.addOptions({source, fps, quitAfter, screenshot, stats});
+  const QCommandLineOption anatomy("anatomy",
+                                   "Anatomy folder for guidance with recordings and live sources "
+                                   "(written by hipguide-cli phantom or anatomy-import).",
+                                   "DIR");
+  parser.addOptions({source, fps, quitAfter, screenshot, stats, anatomy});
 
   ParsedOptions result;
   if (!parser.parse(arguments)) {
@@ -71,6 +75,7 @@ ParsedOptions parseAppOptions(const QStringList& arguments) {
     }
     options.quitAfterSeconds = seconds;
   }
+  options.anatomyFolder = parser.value(anatomy);
   options.screenshotPath = parser.value(screenshot);
   options.statsPath = parser.value(stats);
   result.options = options;

@@ -1,6 +1,6 @@
 #include <hipguide/app/DisplayStats.h>
-#include <hipguide/core/SteadyClock.h>
 #include <hipguide/core/Statistics.h>
+#include <hipguide/core/SteadyClock.h>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -16,21 +16,25 @@ void DisplayStats::framePainted(std::int64_t hostReceiveNs, std::int64_t nowNs) 
   ++m_shown;
   m_latenciesMs.push_back(core::nsToMs(nowNs - hostReceiveNs));
   m_recentShownNs.push_back(nowNs);
-  while (!m_recentShownNs.empty() && nowNs - m_recentShownNs.front() > kRateWindowNs) m_recentShownNs.pop_front();
+  while (!m_recentShownNs.empty() && nowNs - m_recentShownNs.front() > kRateWindowNs)
+    m_recentShownNs.pop_front();
 }
 
-DisplayStatsSummary DisplayStats::summary(std::uint64_t framesIn, std::uint64_t lostAtSource, std::int64_t nowNs) {
+DisplayStatsSummary DisplayStats::summary(std::uint64_t framesIn, std::uint64_t lostAtSource,
+                                          std::int64_t nowNs) {
   m_framesInHistory.emplace_back(nowNs, framesIn);
   while (m_framesInHistory.size() > 1 && nowNs - m_framesInHistory.front().first > kRateWindowNs)
     m_framesInHistory.pop_front();
-  while (!m_recentShownNs.empty() && nowNs - m_recentShownNs.front() > kRateWindowNs) m_recentShownNs.pop_front();
+  while (!m_recentShownNs.empty() && nowNs - m_recentShownNs.front() > kRateWindowNs)
+    m_recentShownNs.pop_front();
 
   DisplayStatsSummary result;
   result.framesIn = framesIn;
   result.framesShown = m_shown;
   result.framesDropped = (framesIn > m_shown ? framesIn - m_shown : 0) + lostAtSource;
   const auto& [oldestNs, oldestCount] = m_framesInHistory.front();
-  if (nowNs > oldestNs) result.fpsIn = static_cast<double>(framesIn - oldestCount) / core::nsToSeconds(nowNs - oldestNs);
+  if (nowNs > oldestNs)
+    result.fpsIn = static_cast<double>(framesIn - oldestCount) / core::nsToSeconds(nowNs - oldestNs);
   result.fpsShown = static_cast<double>(m_recentShownNs.size()) / core::nsToSeconds(kRateWindowNs);
   result.latencyMedianMs = core::median(m_latenciesMs);
   result.latencyP95Ms = core::percentile(m_latenciesMs, 95.0);

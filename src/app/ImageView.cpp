@@ -18,7 +18,8 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
 void ImageView::setFrame(core::FramePtr frame) {
   m_frame = std::move(frame);
   if (m_frame && !m_frame->empty())
-    m_image = QImage(m_frame->grey.data(), m_frame->width, m_frame->height, m_frame->width, QImage::Format_Grayscale8);
+    m_image = QImage(m_frame->grey.data(), m_frame->width, m_frame->height, m_frame->width,
+                     QImage::Format_Grayscale8);
   else
     m_image = QImage();
   update();

@@ -1,45 +1,36 @@
+#include <hipguide/app/FramePump.h>
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/MainWindow.h>
+#include <hipguide/app/ReplayBar.h>
 #include <hipguide/app/VtkHostWidget.h>
+#include <hipguide/render/Scene.h>
+#include <hipguide/session/ReplayDriver.h>
 
 #include "ui_AboutDialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
+#include <QSlider>
+#include <QToolBar>
 
 namespace hipguide::app {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&Open recording..."), QKeySequence::Open, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), {},
-                                                      tr("Recordings (*.igs.mha *.igs.mhd *.igs.nrrd *.hgrec);;All files (*)"));
-    if (!path.isEmpty()) openSource(path);
-  });
+  file->addAction(tr("&Open recording..."), QKeySequence::Open, this, [this] { switchMode("Replay"); });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   QMenu* source = menuBar()->addMenu(tr("&Source"));
   source->addAction(tr("&Simulated probe"), this, [this] { openSource("sim"); });
   source->addAction(tr("&Test pattern"), this, [this] { openSource("test-pattern"); });
-  source->addAction(tr("&OpenIGTLink server..."), this, [this] {
-    bool ok = false;
-    const QString address = QInputDialog::getText(this, tr("OpenIGTLink server"), tr("Address:"),
-                                                  QLineEdit::Normal, "igtl://localhost:18944", &ok);
-    if (ok && !address.isEmpty()) openSource(address);
-  });
-
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  QAction* overlays = view->addAction(tr("Show &overlays"));
-  overlays->setCheckable(true);
-  overlays->setChecked(true);
-  overlays->setShortcut(Qt::Key_O);
-  connect(overlays, &QAction::toggled, m_imageView, &ImageView::setOverlaysVisible);
-  view->addAction(tr("&Reset 3D camera"), Qt::Key_R, m_view3d, &VtkHostWidget::resetCamera);
+  source->addAction(tr("&OpenIGTLink server or frame grabber..."), this, [this] { switchMode("Live"); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About HipGuide"), this, [this] {
@@ -49,6 +40,106 @@ void MainWindow::buildMenus() {
     form.version->setText(tr("Version %1").arg(QApplication::applicationVersion()));
     dialog.exec();
   });
+}
+
+void MainWindow::switchMode(const QString& mode) {
+  if (mode == "Training") {
+    openSource("sim");
+  } else if (mode == "Replay") {
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a HipGuide recording (.hgrec)"));
+    if (!path.isEmpty()) openSource(path);
+  } else {
+    bool ok = false;
+    const QString spec = QInputDialog::getText(this, tr("Live source"),
+                                               tr("OpenIGTLink server (igtl://host:port) or frame grabber "
+                                                  "(video:/dev/videoN):"),
+                                               QLineEdit::Normal, "igtl://localhost:18944", &ok);
+    if (ok && !spec.isEmpty()) openSource(spec);
+  }
+  const QSignalBlocker blocker(m_modeBox);
+  m_modeBox->setCurrentText(this->mode());
+}
+
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(tr("Controls"));
+  bar->setObjectName("controls");
+  bar->setMovable(false);
+  bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  QFont big = bar->font();
+  big.setPointSize(11);
+  bar->setFont(big);
+
+  m_modeBox = new QComboBox;
+  m_modeBox->setObjectName("modeBox");
+  m_modeBox->addItems({"Live", "Training", "Replay"});
+  bar->addWidget(new QLabel(tr(" Mode ")));
+  bar->addWidget(m_modeBox);
+  connect(m_modeBox, &QComboBox::textActivated, this, &MainWindow::switchMode);
+  bar->addSeparator();
+
+  QAction* record = bar->addAction(tr("Record (R)"));
+  record->setObjectName("recordAction");
+  record->setCheckable(true);
+  record->setShortcut(Qt::Key_R);
+  connect(record, &QAction::toggled, this, [this, record](bool on) {
+    if (!setRecording(on)) {
+      const QSignalBlocker blocker(record);
+      record->setChecked(false);
+    }
+  });
+  m_recordLabel = new QLabel;
+  m_recordLabel->setObjectName("recordElapsed");
+  bar->addWidget(m_recordLabel);
+
+  QAction* freeze = bar->addAction(tr("Freeze (F)"));
+  freeze->setObjectName("freezeAction");
+  freeze->setCheckable(true);
+  freeze->setShortcut(Qt::Key_F);
+  connect(freeze, &QAction::toggled, this, &MainWindow::setFrozen);
+
+  QAction* snapshot = bar->addAction(tr("Key image (S)"), this, [this] { captureKeyImage(); });
+  snapshot->setObjectName("snapshotAction");
+  snapshot->setShortcut(Qt::Key_S);
+
+  QAction* overlays = bar->addAction(tr("Overlays (O)"));
+  overlays->setObjectName("overlaysAction");
+  overlays->setCheckable(true);
+  overlays->setChecked(true);
+  overlays->setShortcut(Qt::Key_O);
+  connect(overlays, &QAction::toggled, m_imageView, &ImageView::setOverlaysVisible);
+  bar->addSeparator();
+
+  const std::pair<QString, render::CameraPreset> presets[] = {
+      {tr("Anterior (1)"), render::CameraPreset::Anterior},
+      {tr("Lateral (2)"), render::CameraPreset::Lateral},
+      {tr("Along needle (3)"), render::CameraPreset::AlongNeedle}};
+  int key = Qt::Key_1;
+  for (const auto& [label, preset] : presets) {
+    QAction* action = bar->addAction(label, this, [this, preset = preset] {
+      m_scene->setCameraPreset(preset);
+      m_view3d->update();
+    });
+    action->setShortcut(key++);
+  }
+
+  // Replay keys: space plays/pauses, arrows step.
+  auto* playPause = new QAction(this);
+  playPause->setShortcut(Qt::Key_Space);
+  connect(playPause, &QAction::triggered, this, [this] {
+    if (auto* replay = dynamic_cast<session::ReplayDriver*>(m_pump->driver()))
+      replay->paused() ? replay->play() : replay->pause();
+  });
+  auto* stepBack = new QAction(this);
+  stepBack->setShortcut(Qt::Key_Left);
+  connect(stepBack, &QAction::triggered, this, [this] {
+    if (auto* replay = dynamic_cast<session::ReplayDriver*>(m_pump->driver())) replay->step(-1);
+  });
+  auto* stepForward = new QAction(this);
+  stepForward->setShortcut(Qt::Key_Right);
+  connect(stepForward, &QAction::triggered, this, [this] {
+    if (auto* replay = dynamic_cast<session::ReplayDriver*>(m_pump->driver())) replay->step(1);
+  });
+  addActions({playPause, stepBack, stepForward});
 }
 
 }  // namespace hipguide::app

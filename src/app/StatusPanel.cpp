@@ -32,7 +32,8 @@ StatusPanel::StatusPanel(QWidget* parent)
   showStats({});
 }
 
-void StatusPanel::showSource(const QString& description, acquisition::DriverState state, const QString& reason) {
+void StatusPanel::showSource(const QString& description, acquisition::DriverState state,
+                             const QString& reason) {
   const QString stateName = QString::fromUtf8(acquisition::toString(state).data());
   m_source->setText(QStringLiteral("<b>%1</b>: <span style='color:%2'>%3</span>")
                         .arg(description.toHtmlEscaped(), stateColour(state).name(), stateName));

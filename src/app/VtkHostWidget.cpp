@@ -41,10 +41,8 @@ void onWindowEvent(vtkObject*, unsigned long eventId, void* clientData, void* ca
     case vtkCommand::WindowIsCurrentEvent:
       *static_cast<bool*>(callData) = context && QOpenGLContext::currentContext() == context;
       break;
-    case vtkCommand::WindowFrameEvent:
-      break;  // Qt presents the widget's framebuffer itself.
-    default:
-      break;
+    case vtkCommand::WindowFrameEvent: break;  // Qt presents the widget's framebuffer itself.
+    default: break;
   }
 }
 

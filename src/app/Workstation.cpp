@@ -22,6 +22,7 @@ bool saveScreenshot(MainWindow& window, const QString& path, QString* error) {
 int runWorkstation(const AppOptions& options) {
   MainWindow window;
   window.show();
+  window.setAnatomyFolder(options.anatomyFolder);
   const bool opened = window.openSource(options.source, options.framesPerSecond);
   if (!opened && options.quitAfterSeconds) return 1;
 
@@ -29,8 +30,10 @@ int runWorkstation(const AppOptions& options) {
   if (options.quitAfterSeconds) {
     QTimer::singleShot(static_cast<int>(*options.quitAfterSeconds * 1000.0), &window, [&] {
       QString error;
-      if (!options.screenshotPath.isEmpty() && !saveScreenshot(window, options.screenshotPath, &error)) exitCode = 1;
-      if (!options.statsPath.isEmpty() && !DisplayStats::writeJson(window.statsSummary(), options.statsPath, &error))
+      if (!options.screenshotPath.isEmpty() && !saveScreenshot(window, options.screenshotPath, &error))
+        exitCode = 1;
+      if (!options.statsPath.isEmpty() &&
+          !DisplayStats::writeJson(window.statsSummary(), options.statsPath, &error))
         exitCode = 1;
       if (exitCode != 0) std::fprintf(stderr, "hipguide: %s\n", qPrintable(error));
       window.close();

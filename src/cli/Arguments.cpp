@@ -1,6 +1,7 @@
 #include "Arguments.h"
 
 #include <charconv>
+#include <string_view>
 
 namespace hipguide::cli {
 
@@ -25,14 +26,13 @@ void Arguments::parse(const std::vector<std::string>& arguments) {
       m_positional.push_back(argument);
       continue;
     }
-    std::string name = argument.substr(2);
+    const std::string_view body = std::string_view(argument).substr(2);
+    const std::size_t equals = body.find('=');
+    const std::string name(body.substr(0, equals));
     std::optional<std::string> inlineValue;
-    if (const auto equals = name.find('='); equals != std::string::npos) {
-      inlineValue = name.substr(equals + 1);
-      name.resize(equals);
-    }
+    if (equals != std::string_view::npos) inlineValue = std::string(body.substr(equals + 1));
     if (m_flags.contains(name) && !inlineValue) {
-      m_values[name] = "1";
+      m_values.insert_or_assign(name, std::string("1"));
     } else if (m_options.contains(name)) {
       if (inlineValue) {
         m_values[name] = *inlineValue;

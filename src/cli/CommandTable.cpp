@@ -6,6 +6,76 @@ namespace hipguide::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"sources", "list the kinds of source --source accepts", "hipguide-cli sources\n", runSources},
+      {"info", "frame count, size, spacing, duration, rate, fields and transforms of a recording",
+       "hipguide-cli info PATH [--header]\n"
+       "  PATH: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native .hgrec folder. --header lists header fields.\n"
+       "  Exit code 1 with the reason when the file cannot be read.\n",
+       runInfo},
+      {"convert", "convert between native recordings, .igs.mha and .igs.nrrd, pixel for pixel",
+       "hipguide-cli convert IN OUT [--compress]\n"
+       "  OUT ending in .mha or .nrrd is a PLUS sequence (--compress: zlib/gz), anything else a native\n"
+       "  .hgrec folder. Events go to OUT.events.jsonl beside a PLUS file.\n",
+       runConvert},
+      {"record", "record any source to a native recording for N seconds",
+       "hipguide-cli record --source SPEC --seconds N --out PATH.hgrec [--fps F] [--compress]\n"
+       "  SPEC as for `hipguide-cli sources`. Prints frames written and dropped.\n",
+       runRecord},
+      {"export-video", "encode a recording to MP4 (H.264 through FFmpeg), optionally with overlays",
+       "hipguide-cli export-video IN OUT.mp4 [--overlays]\n"
+       "  --overlays draws the recorded tracker estimates. Falls back to mp4v with a note when H.264\n"
+       "  is unavailable.\n",
+       runExportVideo},
+      {"bench-record", "benchmark recording: 640x480 frames at 60 fps, dropped frames and memory growth",
+       "hipguide-cli bench-record [--seconds S] [--fps F] [--speedup K] [--out DIR.hgrec] [--compress]\n"
+       "  Feeds S seconds (default 600) of synthetic 640x480 frames at F fps (default 60), K times faster\n"
+       "  than real time (default 1), through a Recorder; prints drops and RSS growth (VmRSS).\n",
+       runBenchRecord},
+      {"probe-source", "check a live source: frames, rate, size, spacing, latency, drops, transforms",
+       "hipguide-cli probe-source SPEC [--seconds N]\n"
+       "  Opens SPEC (igtl://HOST:PORT, video:/dev/videoN, video:FILE, test-pattern, ...) for N seconds\n"
+       "  (default 5) and prints what arrived. Exit code 1 when no frame arrived.\n",
+       runProbeSource},
+      {"serve", "stream a source and its tracked needle to OpenIGTLink clients (3D Slicer)",
+       "hipguide-cli serve --source SPEC [--port N] [--bind ADDRESS] [--seconds S] [--no-tracking]\n"
+       "  Listens on ADDRESS:N (default 127.0.0.1:18944; port 0 = any free port, printed on stdout) and\n"
+       "  sends IMAGE 'Image', TRANSFORM 'NeedleTip', POINT 'PredictedPath' and STRING 'HipGuideStatus'\n"
+       "  (header version 1) to every client. Runs S seconds, or until Ctrl-C when S is 0 (default).\n",
+       runServe},
+      {"simulate", "render a simulated scenario to a PLUS sequence and a ground-truth CSV",
+       "hipguide-cli simulate [--scenario NAME] [--frames N] [--seed S] [--fps F] [--out FILE.igs.mha]\n"
+       "                      [--truth FILE.csv] [--probe curvilinear|linear] [--depth MM]\n"
+       "                      [--png FILE.png [--png-frame K] [--compare REAL.igs.mha [--compare-frame K]]]\n"
+       "  NAME: anterior-hip (default), steep, obese, effusion, out-of-plane, probe-motion, vessel-risk,\n"
+       "  trochanteric-bursa, no-needle. Truth CSV header:\n"
+       "  frame,timestamp_s,needle_visible,tip_x_mm,tip_y_mm,angle_deg,visible_length_mm (image mm).\n"
+       "  --png writes frame K (default the last), beside a real PLUS frame with --compare.\n",
+       runSimulate},
+      {"track", "find the needle in every frame of a recording and write a CSV",
+       "hipguide-cli track --in FILE --out FILE.csv [--quiet]\n"
+       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native recording. The CSV header is\n"
+       "  frame,timestamp_s,detected,tip_x_mm,tip_y_mm,angle_deg,confidence (image mm, angle in [0, 180)).\n",
+       runTrack},
+      {"eval", "compare a track CSV with ground truth (tip, angle, detection, false positives)",
+       "hipguide-cli eval --track T.csv --truth G.csv [--json OUT.json]\n"
+       "  Tip and angle errors (median, p95) over frames with the needle visible and detected; detection\n"
+       "  rate over visible frames; false-positive rate over frames without a visible needle.\n",
+       runEval},
+      {"bench", "time the needle tracker per frame and per stage, single-threaded",
+       "hipguide-cli bench --in FILE [--frames N] [--passes N]\n"
+       "  Loads the frames into memory, runs one warm-up pass and N timed passes (default 3) of a fresh\n"
+       "  tracker, and prints median, p95 and max milliseconds per frame for each stage and in total.\n",
+       runBench},
+      {"phantom", "write the parametric hip phantom (labels, table, landmarks, surfaces)",
+       "hipguide-cli phantom --out DIR [--side right|left] [--habitus slim|average|obese] [--effusion]\n"
+       "                     [--seed N] [--voxel MM]\n"
+       "  Writes DIR/labels.nii.gz (LPS, 0.5 mm), labels.json, landmarks.json, surfaces/<name>.vtp|.stl\n",
+       runPhantom},
+      {"anatomy-import", "import a patient label map (NIfTI/NRRD) as an anatomy folder",
+       "hipguide-cli anatomy-import --in FILE --mapping totalsegmentator|MAP.json --out DIR\n"
+       "  FILE: .nii, .nii.gz, .nrrd, .nhdr, .mha, .mhd label map. MAP.json: {\"labels\": {\"88\": "
+       "\"femur\", ...}}\n"
+       "  naming labels of the built-in table (docs/label-table.md). Writes the same files as `phantom`.\n",
+       runAnatomyImport},
   };
   return table;
 }

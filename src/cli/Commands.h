@@ -7,5 +7,19 @@
 namespace hipguide::cli {
 
 int runSources(const std::vector<std::string>& arguments);
+int runInfo(const std::vector<std::string>& arguments);
+int runConvert(const std::vector<std::string>& arguments);
+int runRecord(const std::vector<std::string>& arguments);
+int runExportVideo(const std::vector<std::string>& arguments);
+int runBenchRecord(const std::vector<std::string>& arguments);
+int runSimulate(const std::vector<std::string>& arguments);
+int runTrack(const std::vector<std::string>& arguments);
+int runEval(const std::vector<std::string>& arguments);
+int runBench(const std::vector<std::string>& arguments);
+int runPhantom(const std::vector<std::string>& arguments);
+int runAnatomyImport(const std::vector<std::string>& arguments);
+
+int runProbeSource(const std::vector<std::string>& arguments);
+int runServe(const std::vector<std::string>& arguments);
 
 }  // namespace hipguide::cli

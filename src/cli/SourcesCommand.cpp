@@ -10,7 +10,8 @@ namespace hipguide::cli {
 int runSources(const std::vector<std::string>& arguments) {
   Arguments parsed;
   parsed.parse(arguments);
-  if (!parsed.positional().empty()) throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
+  if (!parsed.positional().empty())
+    throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
   for (const session::SourceKindInfo& kind : session::sourceKinds())
     std::cout << "  " << kind.example << "\n      " << kind.description << "\n";
   return 0;

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
       std::getenv("QT_QPA_PLATFORM") == nullptr) {
     std::fprintf(stderr,
                  "hipguide: no display (DISPLAY is not set). Run it under a virtual X server, e.g.\n"
-                 "  xvfb-run -a -s '-screen 0 1600x1000x24' build/bin/hipguide --quit-after 8 --screenshot shot.png\n");
+                 "  xvfb-run -a -s '-screen 0 1600x1000x24' build/bin/hipguide --quit-after 8 --screenshot "
+                 "shot.png\n");
     return 1;
   }
   hipguide::app::setVtkCompatibleSurfaceFormat();

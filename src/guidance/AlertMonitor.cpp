@@ -36,14 +36,17 @@ void AlertMonitor::structureAlerts(const AlertInputs& inputs, std::vector<Alert>
   }
   for (const StructureClearance& tip : inputs.tipClearances) {
     if (m_tipInsideFlags[tip.structure].update(tip.clearanceMm, 0.0, hysteresis)) {
-      alerts.push_back({AlertKind::TipInsideStructure, AlertSeverity::Critical, tip.structure, tip.clearanceMm});
+      alerts.push_back(
+          {AlertKind::TipInsideStructure, AlertSeverity::Critical, tip.structure, tip.clearanceMm});
     } else if (m_tipNearFlags[tip.structure].update(tip.clearanceMm, margin, hysteresis)) {
-      alerts.push_back({AlertKind::TipNearStructure, AlertSeverity::Critical, tip.structure, tip.clearanceMm});
+      alerts.push_back(
+          {AlertKind::TipNearStructure, AlertSeverity::Critical, tip.structure, tip.clearanceMm});
     }
   }
   for (const StructureClearance& path : inputs.pathClearances) {
     if (m_pathFlags[path.structure].update(path.clearanceMm, margin, hysteresis))
-      alerts.push_back({AlertKind::PathThreatensStructure, AlertSeverity::Warning, path.structure, path.clearanceMm});
+      alerts.push_back(
+          {AlertKind::PathThreatensStructure, AlertSeverity::Warning, path.structure, path.clearanceMm});
   }
   if (inputs.tipToTargetMm &&
       m_targetFlag.update(*inputs.tipToTargetMm, m_settings.targetToleranceMm, hysteresis))
@@ -81,9 +84,11 @@ void AlertMonitor::motionAlerts(const AlertInputs& inputs, std::vector<Alert>& a
   m_visibleLength.emplace_back(now, inputs.visibleLengthMm);
   dropOlderThan(m_visibleLength, now - kLengthWindowNs);
   const double recentMaxMm =
-      std::max_element(m_visibleLength.begin(), m_visibleLength.end(),
-                       [](const auto& a, const auto& b) { return a.second < b.second; })->second;
-  const bool withdrawn = m_tipProgress.size() >= 2 && m_tipProgress.back().second < m_tipProgress.front().second - 1.0;
+      std::max_element(m_visibleLength.begin(), m_visibleLength.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      })->second;
+  const bool withdrawn =
+      m_tipProgress.size() >= 2 && m_tipProgress.back().second < m_tipProgress.front().second - 1.0;
   const double fraction = recentMaxMm >= kMinShaftForPlaneMm ? inputs.visibleLengthMm / recentMaxMm : 1.0;
   if (withdrawn)
     m_outOfPlaneFlag.clear();

@@ -8,7 +8,8 @@ core::Vec3 imageToReferenceMm(const core::Vec2& imageMm, const core::Transform3&
   return imageToReference * core::Vec3(imageMm.x(), imageMm.y(), 0.0);
 }
 
-std::optional<NeedlePose> needlePose(const core::NeedleEstimate& estimate, const core::Transform3& imageToReference) {
+std::optional<NeedlePose> needlePose(const core::NeedleEstimate& estimate,
+                                     const core::Transform3& imageToReference) {
   if (!estimate.detected) return std::nullopt;
   const core::Vec2 shaft = estimate.tipMm - estimate.entryMm;
   if (shaft.norm() < 1e-6) return std::nullopt;

@@ -5,11 +5,11 @@
 #include <vtkMatrix4x4.h>
 #include <vtkNew.h>
 #include <vtkPlaneSource.h>
+#include <vtkPointData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkTexture.h>
 #include <vtkUnsignedCharArray.h>
-#include <vtkPointData.h>
 
 #include <cstring>
 
@@ -63,7 +63,8 @@ void ImagePlane::show(const core::Frame& frame) {
 
   const core::Transform3 imageToReference = frame.imageToReference().value_or(core::Transform3::Identity());
   for (int row = 0; row < 4; ++row)
-    for (int column = 0; column < 4; ++column) m->pose->SetElement(row, column, imageToReference.matrix()(row, column));
+    for (int column = 0; column < 4; ++column)
+      m->pose->SetElement(row, column, imageToReference.matrix()(row, column));
   m->actor->VisibilityOn();
 }
 

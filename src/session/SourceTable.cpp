@@ -1,4 +1,9 @@
+#include <hipguide/acquisition/IgtlClientDriver.h>
+#include <hipguide/acquisition/SimulatedProbeDriver.h>
+#include <hipguide/acquisition/SourceSettingsFile.h>
 #include <hipguide/acquisition/TestPatternDriver.h>
+#include <hipguide/acquisition/VideoGrabberDriver.h>
+#include <hipguide/session/ReplayDriver.h>
 #include <hipguide/session/SourceTable.h>
 
 #include <functional>
@@ -24,15 +29,34 @@ struct SourceRow {
 
 const std::vector<SourceRow>& table() {
   static const std::vector<SourceRow> rows = {
-      {{Kind::Simulator, "sim:anterior-hip", "simulated probe on the hip phantom, optionally a scenario"}, {}},
+      {{Kind::Simulator, "sim:anterior-hip",
+        "simulated probe on the hip phantom, optionally a scenario (sim = anterior-hip, looping)"},
+       [](const acquisition::SourceSpec& spec, const SourceOptions& options) {
+         const std::string scenario = spec.scenario.empty() ? "anterior-hip" : spec.scenario;
+         return std::make_unique<acquisition::SimulatedProbeDriver>(scenario, 1, options.framesPerSecond,
+                                                                    true);
+       }},
       {{Kind::TestPattern, "test-pattern", "synthetic test pattern (plumbing checks, not ultrasound)"},
        [](const acquisition::SourceSpec&, const SourceOptions& options) {
          return std::make_unique<acquisition::TestPatternDriver>(options.framesPerSecond);
        }},
-      {{Kind::Recording, "session.igs.mha", "replay of a recording (PLUS .igs.mha/.igs.mhd/.igs.nrrd)"}, {}},
-      {{Kind::OpenIGTLink, "igtl://localhost:18944", "OpenIGTLink server (PLUS, scanner research interface)"},
-       {}},
-      {{Kind::Video, "video:/dev/video0", "frame grabber or video file through OpenCV"}, {}},
+      {{Kind::Recording, "session.igs.mha",
+        "replay of a recording (PLUS .igs.mha/.igs.mhd/.igs.nrrd, or .hgrec)"},
+       [](const acquisition::SourceSpec& spec, const SourceOptions&) {
+         return std::make_unique<ReplayDriver>(spec.path);
+       }},
+      {{Kind::OpenIGTLink, "igtl://localhost:18944",
+        "OpenIGTLink server (PLUS, scanner research interface); settings per source in the settings folder"},
+       [](const acquisition::SourceSpec& spec, const SourceOptions&) {
+         return std::make_unique<acquisition::IgtlClientDriver>(
+             acquisition::loadIgtlClientSettings(spec, acquisition::sourceSettingsDir()));
+       }},
+      {{Kind::Video, "video:/dev/video0",
+        "frame grabber (V4L2) or video file (FFmpeg) through OpenCV; crop and calibration per device"},
+       [](const acquisition::SourceSpec& spec, const SourceOptions&) {
+         return std::make_unique<acquisition::VideoGrabberDriver>(
+             acquisition::loadVideoGrabberSettings(spec, acquisition::sourceSettingsDir()));
+       }},
   };
   return rows;
 }

@@ -12,8 +12,8 @@ TEST(AppOptions, DefaultsToTheSimulatedProbe) {
 }
 
 TEST(AppOptions, ReadsEveryOption) {
-  const auto parsed = parseAppOptions({"hipguide", "--source", "sim:steep", "--quit-after", "8", "--screenshot",
-                                       "s.png", "--stats", "s.json", "--fps", "30"});
+  const auto parsed = parseAppOptions({"hipguide", "--source", "sim:steep", "--quit-after", "8",
+                                       "--screenshot", "s.png", "--stats", "s.json", "--fps", "30"});
   ASSERT_TRUE(parsed.options) << parsed.message.toStdString();
   EXPECT_EQ(parsed.options->source, "sim:steep");
   EXPECT_DOUBLE_EQ(*parsed.options->quitAfterSeconds, 8.0);

@@ -28,7 +28,8 @@ double fractionNotBackground(const QImage& image, QColor background) {
     for (int x = 0; x < image.width(); x += 2) {
       const QColor pixel = image.pixelColor(x, y);
       if (std::abs(pixel.red() - background.red()) + std::abs(pixel.green() - background.green()) +
-              std::abs(pixel.blue() - background.blue()) > 60)
+              std::abs(pixel.blue() - background.blue()) >
+          60)
         ++different;
     }
   return static_cast<double>(different) / ((image.width() / 2) * (image.height() / 2));

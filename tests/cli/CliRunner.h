@@ -1,10 +1,10 @@
 #pragma once
 /// Runs build/bin/hipguide-cli with arguments and captures its exit code and output.
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <string>
-#include <sys/wait.h>
 
 namespace hipguide::test {
 

@@ -98,7 +98,8 @@ TEST(AlertMonitor, NeedleLostWhileAdvancingAlertsOnlyAfterAdvancing) {
   AlertMonitor still;
   for (index = 0; index < 10; ++index) still.update(frame(index, needleWithTipAt(20)));
   for (int k = 0; k < 20; ++k) alerts = still.update(frame(index++, std::nullopt));
-  EXPECT_FALSE(has(alerts, AlertKind::NeedleLostWhileAdvancing)) << "a needle held still then lost is not advancing";
+  EXPECT_FALSE(has(alerts, AlertKind::NeedleLostWhileAdvancing))
+      << "a needle held still then lost is not advancing";
 }
 
 TEST(AlertMonitor, ShrinkingShaftWithoutWithdrawalIsOutOfPlane) {

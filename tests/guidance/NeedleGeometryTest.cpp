@@ -34,9 +34,11 @@ TEST(NeedleGeometry, NoPoseWithoutADetectedNonDegenerateShaft) {
 }
 
 TEST(NeedleGeometry, PathStopsAtTheClosestApproachToATargetAhead) {
-  const auto pose = needlePose(detectedNeedle({0, 0}, {30, 40}), Transform3::Identity());  // direction (0.6, 0.8)
+  const auto pose =
+      needlePose(detectedNeedle({0, 0}, {30, 40}), Transform3::Identity());  // direction (0.6, 0.8)
   ASSERT_TRUE(pose);
-  const PredictedPath toTarget = predictPath(*pose, Vec3(30 + 6 + 4, 40 + 8 - 3, 0), Transform3::Identity(), 80.0);
+  const PredictedPath toTarget =
+      predictPath(*pose, Vec3(30 + 6 + 4, 40 + 8 - 3, 0), Transform3::Identity(), 80.0);
   EXPECT_NEAR(toTarget.lengthMm, 10.0 * 0.6 * 0.6 / 0.6 + 0.0, 10.0);  // sanity: ahead and short
   EXPECT_NEAR(toTarget.lengthMm, (Vec3(10, 5, 0)).dot(Vec3(0.6, 0.8, 0)), 1e-9);
   EXPECT_TRUE(toTarget.startMm.isApprox(pose->tipMm));

@@ -28,10 +28,10 @@ struct PhantomLandmarks {
   double femoralHeadRadiusMm = 0;
   double neckShaftAngleDeg = 0;
   double anteversionDeg = 0;
-  core::Vec3 neckAxis;                 ///< Unit vector from the head-neck junction toward the head.
-  core::Vec3 headNeckJunctionMm;       ///< Anterior bone surface at the head-neck junction.
-  core::Vec3 anteriorRecessTargetMm;   ///< Centre of the anterior synovial recess (injection target).
-  double recessToBoneMm = 0;           ///< Capsule-to-bone distance over the junction.
+  core::Vec3 neckAxis;                   ///< Unit vector from the head-neck junction toward the head.
+  core::Vec3 headNeckJunctionMm;         ///< Anterior bone surface at the head-neck junction.
+  core::Vec3 anteriorRecessTargetMm;     ///< Centre of the anterior synovial recess (injection target).
+  double recessToBoneMm = 0;             ///< Capsule-to-bone distance over the junction.
   core::Vec3 anteriorSkinAboveRecessMm;  ///< Skin point straight anterior of the target.
   double skinToCapsuleMm = 0;
   core::Vec3 greaterTrochanterMm;

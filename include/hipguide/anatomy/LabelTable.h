@@ -24,13 +24,13 @@ struct AcousticProperties {
   double scattererDensity = 1.0;       ///< Fraction of resolution cells holding a strong scatterer, 0..1.
   double attenuationDbPerCmMHz = 0.5;  ///< Attenuation slope.
   double speedOfSoundMps = 1540.0;
-  double specularReflectivity = 0.0;   ///< Strength of the specular echo at its boundary, 0..1.
+  double specularReflectivity = 0.0;  ///< Strength of the specular echo at its boundary, 0..1.
 };
 
 /// One label of a label map.
 struct LabelInfo {
   std::uint8_t value = 0;
-  std::string name;                     ///< e.g. "femur", "femoral_artery" (names are fixed).
+  std::string name;                      ///< e.g. "femur", "femoral_artery" (names are fixed).
   std::array<std::uint8_t, 3> colour{};  ///< Display colour, sRGB.
   TissueRole role = TissueRole::Soft;
   bool critical = false;  ///< Vessels and nerves: guidance warns when the path comes near.

@@ -11,7 +11,9 @@ namespace hipguide::app {
 /// What the user asked for on the command line.
 struct AppOptions {
   QString source = QStringLiteral("sim");  ///< A source spec (see acquisition::SourceSpec).
-  double framesPerSecond = 20.0;          ///< Rate of generated sources.
+  double framesPerSecond = 20.0;           ///< Rate of generated sources.
+  QString
+      anatomyFolder;  ///< Anatomy for guidance with recorded or live sources (phantom/anatomy-import output).
   std::optional<double> quitAfterSeconds;
   QString screenshotPath;  ///< Written just before quitting, when set.
   QString statsPath;       ///< JSON with frame counts and latency, written at quit, when set.

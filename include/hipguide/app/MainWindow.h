@@ -3,11 +3,14 @@
 
 #include <hipguide/app/DisplayStats.h>
 #include <hipguide/core/Frame.h>
+#include <hipguide/guidance/GuidancePipeline.h>
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QComboBox;
+class QLabel;
 class QSplitter;
 class QTimer;
 
@@ -18,7 +21,11 @@ class Scene;
 namespace hipguide::app {
 
 class FramePump;
+class GuidanceController;
+class GuidancePanel;
 class ImageView;
+class RecordingController;
+class ReplayBar;
 class StatusPanel;
 class VtkHostWidget;
 
@@ -33,26 +40,54 @@ class MainWindow : public QMainWindow {
 
   /// Opens a source spec (see acquisition::SourceSpec); false with the reason shown when it fails.
   bool openSource(const QString& spec, double framesPerSecond = 20.0);
+  /// Anatomy folder used for guidance with sources other than the simulator (empty: none).
+  void setAnatomyFolder(const QString& folder) { m_anatomyFolder = folder; }
   QString currentSource() const { return m_sourceSpec; }
   DisplayStatsSummary statsSummary();
 
+  /// Starts or stops recording the current source; false with the reason shown on failure.
+  bool setRecording(bool on);
+  bool recording() const;
+  /// Freezes the displayed image (the source keeps running and recording).
+  void setFrozen(bool frozen);
+  bool frozen() const { return m_frozen; }
+  /// Saves the image view with its overlays as a key image; returns its path or empty.
+  QString captureKeyImage();
+  /// The mode the window is in, from its source: "Live", "Training" or "Replay".
+  QString mode() const;
+
   ImageView* imageView() const { return m_imageView; }
+  ReplayBar* replayBar() const { return m_replayBar; }
+  RecordingController* recordingController() const { return m_recording; }
   VtkHostWidget* view3d() const { return m_view3d; }
   FramePump* framePump() const { return m_pump; }
+  GuidancePanel* guidancePanel() const { return m_guidancePanel; }
+  GuidanceController* guidanceController() const { return m_guidance; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void buildMenus();
+  void buildToolBar();
+  void attachReplayBar();
+  void switchMode(const QString& mode);
   void onFrame(const core::FramePtr& frame);
+  void onGuidedFrame(const guidance::GuidedFrame& guided);
   void refreshStatus();
   void render3d();
   void restoreSettings();
   void saveSettings() const;
 
   FramePump* m_pump;
+  GuidanceController* m_guidance;
   ImageView* m_imageView;
+  GuidancePanel* m_guidancePanel;
+  RecordingController* m_recording;
+  ReplayBar* m_replayBar;
+  QLabel* m_recordLabel = nullptr;
+  QComboBox* m_modeBox = nullptr;
+  bool m_frozen = false;
   VtkHostWidget* m_view3d;
   QSplitter* m_splitter;
   StatusPanel* m_statusPanel;
@@ -61,7 +96,11 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<render::Scene> m_scene;
   DisplayStats m_stats;
   QString m_sourceSpec;
+  QString m_anatomyFolder;
   core::FramePtr m_latestFrame;
+  guidance::GuidedFrame m_guided;  ///< The newest guided frame shown.
+  std::int64_t m_lastGuidedNs = 0;
+  QString m_keyImageFolder;
   std::uint64_t m_rendered3dFrameId = 0;
 };
 

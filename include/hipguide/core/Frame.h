@@ -23,15 +23,15 @@ struct OptionalTransform {
 struct Frame {
   int width = 0;
   int height = 0;
-  std::vector<std::uint8_t> grey;             ///< width × height, row-major, 8-bit B-mode.
-  std::vector<std::uint8_t> rgb;              ///< Optional colour, 3 × width × height, or empty.
-  Vec2 spacingMm{1.0, 1.0};                   ///< Pixel size in mm (x, y).
-  OptionalTransform imageToProbe;             ///< Image mm → probe mm.
-  OptionalTransform probeToReference;         ///< Probe mm → reference (patient/anatomy) mm.
-  std::uint64_t frameId = 0;                  ///< Monotonic per source, starts at 1.
-  std::int64_t deviceTimestampNs = 0;         ///< When the device acquired it, anchored to host.
-  std::int64_t hostReceiveNs = 0;             ///< Steady-clock time the host received it.
-  bool imageValid = true;                     ///< PLUS `ImageStatus`.
+  std::vector<std::uint8_t> grey;      ///< width × height, row-major, 8-bit B-mode.
+  std::vector<std::uint8_t> rgb;       ///< Optional colour, 3 × width × height, or empty.
+  Vec2 spacingMm{1.0, 1.0};            ///< Pixel size in mm (x, y).
+  OptionalTransform imageToProbe;      ///< Image mm → probe mm.
+  OptionalTransform probeToReference;  ///< Probe mm → reference (patient/anatomy) mm.
+  std::uint64_t frameId = 0;           ///< Monotonic per source, starts at 1.
+  std::int64_t deviceTimestampNs = 0;  ///< When the device acquired it, anchored to host.
+  std::int64_t hostReceiveNs = 0;      ///< Steady-clock time the host received it.
+  bool imageValid = true;              ///< PLUS `ImageStatus`.
 
   std::uint8_t at(int column, int row) const { return grey[static_cast<std::size_t>(row) * width + column]; }
   bool empty() const { return width == 0 || height == 0; }

@@ -9,8 +9,10 @@ class HysteresisFlag {
  public:
   /// Feeds one value; returns whether the flag is raised afterwards.
   bool update(double value, double raiseBelow, double hysteresis) {
-    if (!m_raised && value < raiseBelow) m_raised = true;
-    else if (m_raised && value > raiseBelow + hysteresis) m_raised = false;
+    if (!m_raised && value < raiseBelow)
+      m_raised = true;
+    else if (m_raised && value > raiseBelow + hysteresis)
+      m_raised = false;
     return m_raised;
   }
   /// Forces the flag off (e.g. when the quantity is no longer measured).

@@ -29,7 +29,8 @@ struct PredictedPath {
 };
 
 /// The needle of a detected estimate; std::nullopt when not detected or degenerate.
-std::optional<NeedlePose> needlePose(const core::NeedleEstimate& estimate, const core::Transform3& imageToReference);
+std::optional<NeedlePose> needlePose(const core::NeedleEstimate& estimate,
+                                     const core::Transform3& imageToReference);
 
 /// Image mm → reference mm (the image plane is z = 0 of the image frame).
 core::Vec3 imageToReferenceMm(const core::Vec2& imageMm, const core::Transform3& imageToReference);

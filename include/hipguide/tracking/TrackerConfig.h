@@ -1,0 +1,76 @@
+#pragma once
+/// Settings of the needle tracker (NeedleTracker). Plain values with defaults that work on
+/// 640×480 B-mode frames; every stage reads its own block.
+
+#include <cstdint>
+
+namespace hipguide::tracking {
+
+/// Working resolution and the imaging sector.
+struct WorkingImageConfig {
+  int maxWidthPx = 320;       ///< Frames wider than this are downsampled (area average) to this width.
+  int sectorMarginPx = 4;     ///< Sector mask erosion in working pixels (keeps the sector edge out).
+  int sectorLearnFrames = 5;  ///< Frames whose non-zero pixels are merged into the sector mask.
+};
+
+/// Needle-scale ridge enhancement (Hessian of a Gaussian).
+struct RidgeConfig {
+  double sigmaPx = 1.5;           ///< Gaussian scale in working pixels (about a third of the shaft width).
+  double noisePercentile = 95.0;  ///< Speckle response percentile that defines strength 1.
+};
+
+/// Temporal cue: running background of the working image.
+struct MotionConfig {
+  double backgroundRate = 0.2;  ///< Weight of the newest frame in the running background.
+};
+
+/// Shaft hypotheses: oriented Hough voting, segment extraction, refinement and rejection.
+struct ShaftConfig {
+  double voteThreshold = 1.5;           ///< Ridge strength (speckle units) a pixel needs to vote.
+  double strengthCap = 6.0;             ///< Votes and segment evidence are capped at this strength.
+  double voteSpreadDeg = 4.0;           ///< A pixel votes for line angles within ± this of its own.
+  int maxCandidates = 12;               ///< Hough peaks examined per frame.
+  double onThreshold = 1.5;             ///< Strength above which a point along a line counts as shaft.
+  double orientationToleranceDeg = 20;  ///< Ridge orientation must agree with the line within this.
+  double minLengthPx = 12.0;            ///< Shorter visible segments are not a needle.
+  double maxResidualPx = 0.9;    ///< RMS distance of ridge centres from the fitted line (straightness).
+  double minShadowRatio = 0.45;  ///< Mean below / above the segment; bone casts a shadow, a needle does not.
+  double interfaceMaxAngleDeg =
+      12.0;                       ///< Lines this close to horizontal that span the sector are interfaces.
+  double interfaceMinSpan = 0.6;  ///< ...when they cover this fraction of the sector's width.
+  double reverberationMaxOffsetPx = 16;  ///< Parallel lines below a shaft within this offset are its echoes.
+  double priorDistancePx = 12.0;         ///< While tracking, candidates this far from the last shaft lose.
+  double priorAngleDeg = 10.0;           ///< ...as do candidates whose angle differs by more than this.
+};
+
+/// Tip localisation along the shaft.
+struct TipConfig {
+  double searchBeyondPx = 20.0;  ///< How far past the segment end the profile is examined.
+  double levelWindowPx = 10.0;   ///< Length of the windows that define the shaft and background levels.
+};
+
+/// Confidence and the temporal filter (Kalman on the tip and the angle, in mm and degrees).
+struct FilterConfig {
+  double evidenceScale = 60.0;      ///< Segment evidence at which confidence reaches 1 - 1/e.
+  double acquireConfidence = 0.6;   ///< Confidence needed to start tracking.
+  double keepConfidence = 0.35;     ///< Confidence needed to keep tracking (with the prior).
+  double tipNoiseMm = 0.3;          ///< Measurement noise of the tip.
+  double accelerationMmS2 = 400.0;  ///< Process noise: tip acceleration.
+  double angleNoiseDeg = 0.7;       ///< Measurement noise of the angle.
+  double angleRateDegS2 = 200.0;    ///< Process noise: angular acceleration.
+  double gateSigma = 4.0;           ///< Innovations beyond this many sigma are outliers.
+  int maxCoastFrames = 2;           ///< Frames reported from the prediction alone before "lost".
+  int reacquireFrames = 3;          ///< Consistent outliers in a row that restart the track there.
+};
+
+/// All tracker settings.
+struct TrackerConfig {
+  WorkingImageConfig image;
+  RidgeConfig ridge;
+  MotionConfig motion;
+  ShaftConfig shaft;
+  TipConfig tip;
+  FilterConfig filter;
+};
+
+}  // namespace hipguide::tracking

@@ -1,0 +1,127 @@
+#include "NeedleFilter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hipguide::tracking {
+namespace {
+
+/// Signed smallest difference a − b between line orientations, in (−90, 90].
+double signedOrientationDifference(double aDeg, double bDeg) {
+  double difference = std::fmod(aDeg - bDeg, 180.0);
+  if (difference > 90.0) difference -= 180.0;
+  if (difference <= -90.0) difference += 180.0;
+  return difference;
+}
+
+double wrapOrientation(double angleDeg) {
+  const double wrapped = std::fmod(angleDeg, 180.0);
+  return wrapped < 0.0 ? wrapped + 180.0 : wrapped;
+}
+
+}  // namespace
+
+NeedleFilter::NeedleFilter(const FilterConfig& config) : m_config(config) {}
+
+void NeedleFilter::reset() {
+  m_tracking = false;
+  m_misses = m_outliers = 0;
+}
+
+FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds) {
+  if (!m_tracking) {
+    if (measurement && measurement->confidence >= m_config.acquireConfidence) {
+      start(*measurement);
+      return output(false);
+    }
+    return {};
+  }
+  predict(std::clamp(dtSeconds, 1e-3, 0.5));
+  if (measurement && measurement->confidence >= m_config.keepConfidence) {
+    if (accept(*measurement)) return output(false);
+    if (++m_outliers >= m_config.reacquireFrames && measurement->confidence >= m_config.acquireConfidence) {
+      start(*measurement);
+      return output(false);
+    }
+  }
+  if (++m_misses > m_config.maxCoastFrames) {
+    reset();
+    return {};
+  }
+  return output(true);
+}
+
+void NeedleFilter::start(const NeedleMeasurement& measurement) {
+  m_tracking = true;
+  m_misses = m_outliers = 0;
+  m_confidence = measurement.confidence;
+  m_tip << measurement.tipMm.x(), measurement.tipMm.y(), 0.0, 0.0;
+  const double tipVariance = m_config.tipNoiseMm * m_config.tipNoiseMm;
+  m_tipCovariance = Eigen::Vector4d(tipVariance, tipVariance, 400.0, 400.0).asDiagonal();
+  m_angle << measurement.angleDeg, 0.0;
+  m_angleCovariance = Eigen::Vector2d(m_config.angleNoiseDeg * m_config.angleNoiseDeg, 400.0).asDiagonal();
+}
+
+void NeedleFilter::predict(double dt) {
+  Eigen::Matrix4d transition = Eigen::Matrix4d::Identity();
+  transition(0, 2) = transition(1, 3) = dt;
+  // White-acceleration process noise (per axis: [dt⁴/4, dt³/2; dt³/2, dt²] · q).
+  const double q = m_config.accelerationMmS2 * m_config.accelerationMmS2;
+  Eigen::Matrix4d noise = Eigen::Matrix4d::Zero();
+  for (int axis = 0; axis < 2; ++axis) {
+    noise(axis, axis) = q * std::pow(dt, 4) / 4;
+    noise(axis, axis + 2) = noise(axis + 2, axis) = q * std::pow(dt, 3) / 2;
+    noise(axis + 2, axis + 2) = q * dt * dt;
+  }
+  m_tip = transition * m_tip;
+  m_tipCovariance = transition * m_tipCovariance * transition.transpose() + noise;
+
+  Eigen::Matrix2d angleTransition;
+  angleTransition << 1.0, dt, 0.0, 1.0;
+  const double qa = m_config.angleRateDegS2 * m_config.angleRateDegS2;
+  Eigen::Matrix2d angleNoise;
+  angleNoise << qa * std::pow(dt, 4) / 4, qa * std::pow(dt, 3) / 2, qa * std::pow(dt, 3) / 2, qa * dt * dt;
+  m_angle = angleTransition * m_angle;
+  m_angle(0) = wrapOrientation(m_angle(0));
+  m_angleCovariance = angleTransition * m_angleCovariance * angleTransition.transpose() + angleNoise;
+}
+
+bool NeedleFilter::accept(const NeedleMeasurement& measurement) {
+  const Eigen::Vector2d tipInnovation =
+      Eigen::Vector2d(measurement.tipMm.x(), measurement.tipMm.y()) - m_tip.head<2>();
+  const Eigen::Matrix2d tipS = m_tipCovariance.topLeftCorner<2, 2>() +
+                               Eigen::Matrix2d::Identity() * (m_config.tipNoiseMm * m_config.tipNoiseMm);
+  const double angleInnovation = signedOrientationDifference(measurement.angleDeg, m_angle(0));
+  const double angleS = m_angleCovariance(0, 0) + m_config.angleNoiseDeg * m_config.angleNoiseDeg;
+  const double gate = m_config.gateSigma * m_config.gateSigma;
+  if (tipInnovation.dot(tipS.inverse() * tipInnovation) > gate ||
+      angleInnovation * angleInnovation / angleS > gate)
+    return false;
+
+  Eigen::Matrix<double, 4, 2> observation = Eigen::Matrix<double, 4, 2>::Zero();
+  observation(0, 0) = observation(1, 1) = 1.0;
+  const Eigen::Matrix<double, 4, 2> tipGain = m_tipCovariance * observation * tipS.inverse();
+  m_tip += tipGain * tipInnovation;
+  m_tipCovariance = (Eigen::Matrix4d::Identity() - tipGain * observation.transpose()) * m_tipCovariance;
+
+  const Eigen::Vector2d angleGain = m_angleCovariance.col(0) / angleS;
+  m_angle += angleGain * angleInnovation;
+  m_angle(0) = wrapOrientation(m_angle(0));
+  m_angleCovariance -= angleGain * m_angleCovariance.row(0);
+
+  m_misses = m_outliers = 0;
+  m_confidence = measurement.confidence;
+  return true;
+}
+
+FilteredNeedle NeedleFilter::output(bool coasting) const {
+  FilteredNeedle result;
+  result.detected = true;
+  result.coasting = coasting;
+  result.tipMm = {m_tip(0), m_tip(1)};
+  result.angleDeg = m_angle(0);
+  result.confidence = coasting ? m_confidence * std::pow(0.6, m_misses) : m_confidence;
+  return result;
+}
+
+}  // namespace hipguide::tracking

@@ -1,0 +1,60 @@
+#pragma once
+/// Temporal filter of the tip and the shaft angle: Kalman with gating, coasting through short
+/// dropouts, and re-acquisition.
+
+#include <hipguide/core/Geometry.h>
+#include <hipguide/tracking/TrackerConfig.h>
+
+#include <Eigen/Core>
+
+#include <optional>
+
+namespace hipguide::tracking {
+
+/// One frame's detection, in image mm and degrees.
+struct NeedleMeasurement {
+  core::Vec2 tipMm;
+  double angleDeg = 0.0;
+  double confidence = 0.0;
+};
+
+/// What the filter reports for one frame.
+struct FilteredNeedle {
+  bool detected = false;
+  bool coasting = false;  ///< True when no measurement was accepted and this is the prediction.
+  core::Vec2 tipMm{0.0, 0.0};
+  double angleDeg = 0.0;
+  double confidence = 0.0;
+};
+
+/// Constant-velocity Kalman filters: tip (x, y, vx, vy) in mm and mm/s, angle (θ, dθ/dt) in
+/// degrees. A measurement outside the gate is an outlier; `reacquireFrames` outliers in a row
+/// restart the track on the newest one; more than `maxCoastFrames` frames without an accepted
+/// measurement lose the track. Owned by one tracker; not thread-safe.
+class NeedleFilter {
+ public:
+  explicit NeedleFilter(const FilterConfig& config);
+
+  /// Advances by `dtSeconds` and folds in `measurement` (none when nothing was found).
+  FilteredNeedle update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds);
+  bool tracking() const { return m_tracking; }
+  void reset();
+
+ private:
+  void start(const NeedleMeasurement& measurement);
+  void predict(double dtSeconds);
+  bool accept(const NeedleMeasurement& measurement);
+  FilteredNeedle output(bool coasting) const;
+
+  FilterConfig m_config;
+  bool m_tracking = false;
+  int m_misses = 0;
+  int m_outliers = 0;
+  double m_confidence = 0.0;
+  Eigen::Vector4d m_tip = Eigen::Vector4d::Zero();
+  Eigen::Matrix4d m_tipCovariance = Eigen::Matrix4d::Identity();
+  Eigen::Vector2d m_angle = Eigen::Vector2d::Zero();
+  Eigen::Matrix2d m_angleCovariance = Eigen::Matrix2d::Identity();
+};
+
+}  // namespace hipguide::tracking

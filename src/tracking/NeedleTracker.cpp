@@ -1,0 +1,171 @@
+#include <hipguide/tracking/NeedleTracker.h>
+
+#include "MotionCue.h"
+#include "NeedleFilter.h"
+#include "RidgeFilter.h"
+#include "SectorMask.h"
+#include "ShaftDetector.h"
+#include "TipLocator.h"
+#include "WorkingImage.h"
+
+#include <hipguide/core/SteadyClock.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hipguide::tracking {
+namespace {
+
+/// Frames without a track after which the learned insertion side is forgotten.
+constexpr int kForgetSideFrames = 40;
+/// Default frame interval when timestamps are missing or not increasing.
+constexpr double kDefaultDtSeconds = 0.05;
+
+/// Collects per-stage times of one frame.
+class StageClock {
+ public:
+  explicit StageClock(std::vector<core::StageTime>& times) : m_times(times), m_last(core::steadyNowNs()) {}
+  void lap(const char* stage) {
+    const std::int64_t now = core::steadyNowNs();
+    m_times.push_back({stage, core::nsToMs(now - m_last)});
+    m_last = now;
+  }
+
+ private:
+  std::vector<core::StageTime>& m_times;
+  std::int64_t m_last;
+};
+
+}  // namespace
+
+struct NeedleTracker::Impl {
+  explicit Impl(const TrackerConfig& c)
+      : config(c),
+        sector(c.image.sectorMarginPx, c.image.sectorLearnFrames),
+        ridge(c.ridge.sigmaPx, c.ridge.noisePercentile),
+        motion(c.motion.backgroundRate),
+        shaft(c.shaft),
+        tip(c.tip),
+        filter(c.filter) {}
+
+  void resetTrack() {
+    filter.reset();
+    prior = {};
+    framesWithoutTrack = 0;
+  }
+  void startOverIfGeometryChanged(const core::Frame& frame);
+  NeedleMeasurement measure(const ShaftCandidate& best);
+  void remember(const FilteredNeedle& filtered, const std::optional<NeedleMeasurement>& measurement);
+
+  TrackerConfig config;
+  WorkingImage work;
+  SectorMask sector;
+  RidgeFilter ridge;
+  RidgeMaps ridges;
+  MotionCue motion;
+  ShaftDetector shaft;
+  TipLocator tip;
+  NeedleFilter filter;
+  ShaftPrior prior;
+  Line measuredShaft;
+  cv::Point2f measuredTip;
+  core::Vec2 lastEntryMm{0.0, 0.0};
+  int framesWithoutTrack = 0;
+  int width = 0, height = 0;
+  core::Vec2 spacingMm{0.0, 0.0};
+  std::int64_t lastTimestampNs = 0;
+};
+
+void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
+  if (frame.width == width && frame.height == height && frame.spacingMm == spacingMm) return;
+  width = frame.width;
+  height = frame.height;
+  spacingMm = frame.spacingMm;
+  sector.reset();
+  motion.reset();
+  resetTrack();
+  prior.insertionSide = 0;
+}
+
+NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
+  const TipLocation located = tip.locate(best.line, best.endT, work.greyF(), sector.sector());
+  measuredShaft = best.line;
+  measuredTip = best.line.at(located.tipT);
+  const core::Vec2 tipMm = work.toMm(measuredTip);
+  const core::Vec2 entryMm = work.toMm(best.entry());
+  const core::Vec2 spacing = work.workSpacingMm();
+  const core::Vec2 directionMm(best.line.direction.x * spacing.x(), best.line.direction.y * spacing.y());
+  lastEntryMm = entryMm;
+  NeedleMeasurement measurement;
+  measurement.tipMm = tipMm;
+  measurement.angleDeg = core::lineOrientationDeg(directionMm);
+  measurement.confidence = 1.0 - std::exp(-best.score / config.filter.evidenceScale);
+  return measurement;
+}
+
+void NeedleTracker::Impl::remember(const FilteredNeedle& filtered,
+                                   const std::optional<NeedleMeasurement>& measurement) {
+  if (!filtered.detected) {
+    prior.shaft.reset();
+    if (++framesWithoutTrack > kForgetSideFrames) prior.insertionSide = 0;
+    return;
+  }
+  framesWithoutTrack = 0;
+  if (measurement && !filtered.coasting) {
+    prior.shaft = measuredShaft;
+    if (prior.insertionSide == 0) prior.insertionSide = measuredShaft.direction.x > 0.0f ? -1 : 1;
+  }
+  prior.tip = work.fromMm(filtered.tipMm);
+}
+
+NeedleTracker::NeedleTracker(const TrackerConfig& config) : m_impl(std::make_unique<Impl>(config)) {}
+NeedleTracker::~NeedleTracker() = default;
+
+const TrackerConfig& NeedleTracker::config() const { return m_impl->config; }
+
+void NeedleTracker::reset() {
+  m_impl->width = m_impl->height = 0;
+  m_impl->lastTimestampNs = 0;
+}
+
+core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
+  Impl& s = *m_impl;
+  core::NeedleEstimate estimate;
+  estimate.frameId = frame.frameId;
+  estimate.deviceTimestampNs = frame.deviceTimestampNs;
+  StageClock clock(estimate.stageTimes);
+  s.startOverIfGeometryChanged(frame);
+  s.work.assign(frame, s.config.image.maxWidthPx);
+  clock.lap("resample");
+  const cv::Mat& mask = s.sector.update(s.work.grey());
+  clock.lap("sector");
+  s.ridge.apply(s.work.greyF(), mask, s.ridges);
+  clock.lap("ridge");
+  const cv::Mat& change = s.motion.update(s.work.greyF(), mask);
+  clock.lap("motion");
+  const std::vector<ShaftCandidate> candidates =
+      s.shaft.detect(s.ridges, s.sector, s.work.greyF(), change, s.prior);
+  clock.lap("shaft");
+  std::optional<NeedleMeasurement> measurement;
+  if (!candidates.empty() && candidates.front().rejection.empty())
+    measurement = s.measure(candidates.front());
+  clock.lap("tip");
+  const double dt = (s.lastTimestampNs && frame.deviceTimestampNs > s.lastTimestampNs)
+                        ? core::nsToSeconds(frame.deviceTimestampNs - s.lastTimestampNs)
+                        : kDefaultDtSeconds;
+  s.lastTimestampNs = frame.deviceTimestampNs;
+  const FilteredNeedle filtered = s.filter.update(measurement, dt);
+  s.remember(filtered, measurement);
+  clock.lap("filter");
+  estimate.detected = filtered.detected;
+  if (filtered.detected) {
+    estimate.tipMm = filtered.tipMm;
+    estimate.angleDeg = filtered.angleDeg;
+    estimate.confidence = std::clamp(filtered.confidence, 0.0, 1.0);
+    estimate.entryMm = s.lastEntryMm;
+    estimate.visibleLengthMm = (estimate.tipMm - estimate.entryMm).norm();
+  }
+  return estimate;
+}
+
+}  // namespace hipguide::tracking

@@ -1,0 +1,71 @@
+#include "SectorMask.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace hipguide::tracking {
+
+SectorMask::SectorMask(int marginPx, int learnFrames)
+    : m_marginPx(std::max(0, marginPx)), m_learnFrames(std::max(1, learnFrames)) {}
+
+void SectorMask::reset() {
+  m_framesSeen = 0;
+  m_union.release();
+  m_sector.release();
+  m_mask.release();
+}
+
+const cv::Mat& SectorMask::update(const cv::Mat& grey) {
+  CV_Assert(grey.type() == CV_8U);
+  if (m_union.size() != grey.size()) {
+    reset();
+    m_union = cv::Mat::zeros(grey.size(), CV_8U);
+  }
+  if (m_framesSeen >= m_learnFrames) return m_mask;
+  cv::Mat nonZero;
+  cv::threshold(grey, nonZero, 0, 255, cv::THRESH_BINARY);
+  cv::bitwise_or(m_union, nonZero, m_union);
+  ++m_framesSeen;
+  rebuild();
+  return m_mask;
+}
+
+void SectorMask::rebuild() {
+  cv::Mat closed;
+  cv::morphologyEx(m_union, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {7, 7}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  m_sector = cv::Mat::zeros(m_union.size(), CV_8U);
+  if (!contours.empty()) {
+    const auto largest = std::max_element(contours.begin(), contours.end(), [](const auto& a, const auto& b) {
+      return cv::contourArea(a) < cv::contourArea(b);
+    });
+    cv::drawContours(m_sector, std::vector<std::vector<cv::Point>>{*largest}, 0, cv::Scalar(255), cv::FILLED);
+  }
+  // The frame border counts as a sector edge too: filters there see a replicated border.
+  cv::Mat framed = m_sector.clone();
+  cv::rectangle(framed, cv::Rect(0, 0, framed.cols, framed.rows), cv::Scalar(0), 1);
+  const int size = 2 * m_marginPx + 1;
+  cv::erode(framed, m_mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, {size, size}));
+}
+
+double SectorMask::widthFraction(float xMin, float xMax, float y) const {
+  const int row = static_cast<int>(std::lround(y));
+  if (m_sector.empty() || row < 0 || row >= m_sector.rows) return 0.0;
+  const std::uint8_t* pixels = m_sector.ptr<std::uint8_t>(row);
+  int first = -1;
+  int last = -1;
+  for (int x = 0; x < m_sector.cols; ++x) {
+    if (!pixels[x]) continue;
+    if (first < 0) first = x;
+    last = x;
+  }
+  if (first < 0 || last <= first) return 0.0;
+  const double covered = std::min<double>(xMax, last) - std::max<double>(xMin, first);
+  return std::clamp(covered / (last - first), 0.0, 1.0);
+}
+
+}  // namespace hipguide::tracking

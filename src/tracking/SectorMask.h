@@ -1,0 +1,38 @@
+#pragma once
+/// The imaging sector: where the frame holds ultrasound data, learned from non-zero pixels.
+
+#include <opencv2/core.hpp>
+
+namespace hipguide::tracking {
+
+/// Learns the sector from the non-zero pixels of the first few frames of one geometry (their
+/// union, closed, largest region with its holes filled, so dark shadows inside stay in; the
+/// union over frames fills shadows that reach the edge in one frame), then keeps it until the
+/// image size changes. The eroded mask keeps the bright sector edge out of the ridge filter.
+/// Owned by one tracker; not thread-safe.
+class SectorMask {
+ public:
+  /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.
+  SectorMask(int marginPx, int learnFrames);
+
+  /// Feeds one 8-bit working image; returns the eroded mask (CV_8U, 255 inside).
+  const cv::Mat& update(const cv::Mat& grey);
+  const cv::Mat& mask() const { return m_mask; }      ///< Eroded sector, 255 inside.
+  const cv::Mat& sector() const { return m_sector; }  ///< Sector without erosion.
+  /// Fraction of the sector's width covered by [xMin, xMax] at row y (0 when y is outside).
+  double widthFraction(float xMin, float xMax, float y) const;
+  /// Forgets the learned sector (a new geometry).
+  void reset();
+
+ private:
+  void rebuild();
+
+  int m_marginPx;
+  int m_learnFrames;
+  int m_framesSeen = 0;
+  cv::Mat m_union;
+  cv::Mat m_sector;
+  cv::Mat m_mask;
+};
+
+}  // namespace hipguide::tracking

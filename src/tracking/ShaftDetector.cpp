@@ -1,0 +1,281 @@
+#include "ShaftDetector.h"
+
+#include "SectorMask.h"
+
+#include <hipguide/core/Geometry.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hipguide::tracking {
+namespace {
+
+/// Angle between the line and the horizontal, in [0, 90].
+double fromHorizontalDeg(const Line& line) { return core::orientationDifferenceDeg(line.angleDeg(), 0.0); }
+
+constexpr const char* kInterface = "tissue interface";
+
+bool insideMask(const cv::Mat& mask, const cv::Point2f& p) {
+  const int x = static_cast<int>(std::lround(p.x));
+  const int y = static_cast<int>(std::lround(p.y));
+  return x >= 0 && y >= 0 && x < mask.cols && y < mask.rows && mask.at<std::uint8_t>(y, x) != 0;
+}
+
+void flip(ShaftCandidate& candidate) {
+  candidate.line.direction = -candidate.line.direction;
+  const float start = -candidate.endT;
+  candidate.endT = -candidate.startT;
+  candidate.startT = start;
+}
+
+}  // namespace
+
+ShaftDetector::ShaftDetector(const ShaftConfig& config)
+    : m_config(config), m_hough(config.voteThreshold, config.strengthCap, config.voteSpreadDeg) {}
+
+std::vector<ShaftCandidate> ShaftDetector::detect(const RidgeMaps& ridges, const SectorMask& sector,
+                                                  const cv::Mat& greyF, const cv::Mat& change,
+                                                  const ShaftPrior& prior) {
+  std::vector<ShaftCandidate> candidates;
+  for (const HoughPeak& peak : m_hough.peaks(ridges, m_config.maxCandidates)) {
+    auto candidate = examine(peak.line, ridges, sector.mask(), prior);
+    if (!candidate || duplicates(*candidate, candidates)) continue;
+    judge(*candidate, ridges, sector, greyF);
+    score(*candidate, prior, change);
+    candidates.push_back(std::move(*candidate));
+  }
+  rejectInterfaceParts(candidates);
+  rejectReverberations(candidates);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const ShaftCandidate& a, const ShaftCandidate& b) {
+                     if (a.rejection.empty() != b.rejection.empty()) return a.rejection.empty();
+                     return a.score > b.score;
+                   });
+  return candidates;
+}
+
+std::optional<ShaftCandidate> ShaftDetector::examine(const Line& coarse, const RidgeMaps& ridges,
+                                                     const cv::Mat& mask, const ShaftPrior& prior) const {
+  float t0 = 0, t1 = 0;
+  double evidence = 0;
+  if (!strongestRun(coarse, ridges, mask, 2, t0, t1, evidence) || t1 - t0 < m_config.minLengthPx) return {};
+  ShaftCandidate candidate;
+  candidate.line = coarse;
+  candidate.residualPx = refine(candidate.line, t0, t1, ridges);
+  if (!strongestRun(candidate.line, ridges, mask, 1, candidate.startT, candidate.endT, candidate.evidence))
+    return {};
+  orient(candidate, prior, mask.size());
+  return candidate;
+}
+
+bool ShaftDetector::strongestRun(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask,
+                                 int perpendicularPx, float& t0, float& t1, double& evidence) const {
+  float from = 0, to = 0;
+  clipToImage(line, ridges.strength.size(), from, to);
+  if (from > to) return false;
+  const cv::Point2f normal = line.downNormal();
+  const double lineAngle = line.angleDeg();
+  const auto cap = static_cast<float>(m_config.strengthCap);
+  const auto on = static_cast<float>(m_config.onThreshold);
+  double running = 0.0, best = 0.0;
+  float runStart = from, bestStart = from, bestEnd = from;
+  for (float t = from; t <= to; t += 1.0f) {
+    const cv::Point2f p = line.at(t);
+    float value = 0.0f;
+    cv::Point2f where = p;
+    for (int o = -perpendicularPx; o <= perpendicularPx; ++o) {
+      const cv::Point2f q = p + normal * float(o);
+      const float v = sampleBilinear(ridges.strength, q);
+      if (v > value) value = v, where = q;
+    }
+    const int x = std::clamp(static_cast<int>(std::lround(where.x)), 0, mask.cols - 1);
+    const int y = std::clamp(static_cast<int>(std::lround(where.y)), 0, mask.rows - 1);
+    const bool aligned = core::orientationDifferenceDeg(ridges.orientationDeg.at<float>(y, x), lineAngle) <=
+                         m_config.orientationToleranceDeg;
+    // A bright crossing structure (fascia, capsule) neither supports nor interrupts the shaft.
+    float step = -on;
+    if (mask.at<std::uint8_t>(y, x)) step = aligned ? std::min(value, cap) - on : (value >= on ? 0.0f : -on);
+    if (running <= 0.0) running = 0.0, runStart = t;
+    running += step;
+    if (running > best) best = running, bestStart = runStart, bestEnd = t;
+  }
+  t0 = bestStart;
+  t1 = bestEnd;
+  evidence = best;
+  return best > 0.0;
+}
+
+double ShaftDetector::refine(Line& line, float t0, float t1, const RidgeMaps& ridges) const {
+  std::vector<cv::Point2f> points;
+  std::vector<float> weights;
+  const cv::Point2f normal = line.downNormal();
+  constexpr int kReach = 2;
+  for (float t = t0; t <= t1; t += 1.0f) {
+    const cv::Point2f q = line.at(t);
+    float values[2 * kReach + 1];
+    int bestIndex = 0;
+    for (int i = 0; i <= 2 * kReach; ++i) {
+      values[i] = sampleBilinear(ridges.strength, q + normal * float(i - kReach));
+      if (values[i] > values[bestIndex]) bestIndex = i;
+    }
+    if (values[bestIndex] < m_config.onThreshold) continue;
+    float delta = 0.0f;
+    if (bestIndex > 0 && bestIndex < 2 * kReach) {
+      const float curvature = values[bestIndex - 1] - 2 * values[bestIndex] + values[bestIndex + 1];
+      if (curvature < 0.0f) delta = 0.5f * (values[bestIndex - 1] - values[bestIndex + 1]) / curvature;
+    }
+    points.push_back(q + normal * (float(bestIndex - kReach) + std::clamp(delta, -0.5f, 0.5f)));
+    weights.push_back(std::min(values[bestIndex], static_cast<float>(m_config.strengthCap)));
+  }
+  if (points.size() < 3) return 1e9;
+  Line fitted;
+  fitLine(points, weights, line.direction, fitted);
+  // Second pass without the points that belong to something else (crossings, echoes).
+  for (std::size_t i = 0; i < points.size(); ++i)
+    if (std::abs(fitted.offsetOf(points[i])) > 1.5f) weights[i] = 0.0f;
+  const double residual = fitLine(points, weights, line.direction, fitted);
+  if (!std::isfinite(residual)) return 1e9;
+  // Keep t measured from a point near the old origin so [t0, t1] stays meaningful.
+  fitted.point = fitted.at(fitted.positionOf(line.point));
+  line = fitted;
+  return residual;
+}
+
+void ShaftDetector::orient(ShaftCandidate& candidate, const ShaftPrior& prior, cv::Size size) const {
+  const cv::Point2f& d = candidate.line.direction;
+  if (fromHorizontalDeg(candidate.line) >= 10.0) {
+    if (d.y < 0.0f) flip(candidate);
+    return;
+  }
+  // Nearly horizontal: the entry is on the insertion side, or else nearer the lateral border.
+  int side = prior.insertionSide;
+  if (side == 0) {
+    const cv::Point2f a = candidate.entry(), b = candidate.deepEnd();
+    const float borderA = std::min(a.x, float(size.width - 1) - a.x);
+    const float borderB = std::min(b.x, float(size.width - 1) - b.x);
+    const cv::Point2f entry = borderA <= borderB ? a : b;
+    side = entry.x < size.width / 2.0f ? -1 : 1;
+  }
+  if ((side < 0 && d.x < 0.0f) || (side > 0 && d.x > 0.0f)) flip(candidate);
+}
+
+bool ShaftDetector::duplicates(const ShaftCandidate& candidate, const std::vector<ShaftCandidate>& others) {
+  const cv::Point2f middle = candidate.line.at(0.5f * (candidate.startT + candidate.endT));
+  return std::any_of(others.begin(), others.end(), [&](const ShaftCandidate& other) {
+    return core::orientationDifferenceDeg(other.line.angleDeg(), candidate.line.angleDeg()) < 3.0 &&
+           std::abs(other.line.offsetOf(middle)) < 2.0f;
+  });
+}
+
+double ShaftDetector::coverage(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask) const {
+  float from = 0, to = 0;
+  clipToImage(line, ridges.strength.size(), from, to);
+  const cv::Point2f normal = line.downNormal();
+  int inside = 0, on = 0;
+  for (float t = from; t <= to; t += 1.0f) {
+    const cv::Point2f p = line.at(t);
+    if (!insideMask(mask, p)) continue;
+    ++inside;
+    float value = 0.0f;
+    for (float o = -3.0f; o <= 3.0f; o += 1.0f)
+      value = std::max(value, sampleBilinear(ridges.strength, p + normal * o));
+    if (value >= m_config.onThreshold) ++on;
+  }
+  return inside ? double(on) / inside : 0.0;
+}
+
+void ShaftDetector::judge(ShaftCandidate& candidate, const RidgeMaps& ridges, const SectorMask& sector,
+                          const cv::Mat& greyF) const {
+  const Line& line = candidate.line;
+  if (candidate.lengthPx() < m_config.minLengthPx) {
+    candidate.rejection = "short";
+    return;
+  }
+  if (candidate.residualPx > m_config.maxResidualPx) {
+    candidate.rejection = "not straight";
+    return;
+  }
+  const cv::Point2f a = candidate.entry(), b = candidate.deepEnd();
+  // A near-horizontal line that runs across most of the sector (possibly in pieces, crossed by
+  // a needle) is an interface: fascia, capsule, cortex.
+  if (fromHorizontalDeg(line) < m_config.interfaceMaxAngleDeg &&
+      (sector.widthFraction(std::min(a.x, b.x), std::max(a.x, b.x), 0.5f * (a.y + b.y)) >=
+           m_config.interfaceMinSpan ||
+       coverage(line, ridges, sector.mask()) >= m_config.interfaceMinSpan)) {
+    candidate.rejection = kInterface;
+    return;
+  }
+  const cv::Point2f normal = line.downNormal();
+  double below = 0.0, above = 0.0;
+  int count = 0;
+  for (float t = candidate.startT; t <= candidate.endT; t += 2.0f) {
+    for (float o = 4.0f; o <= 12.0f; o += 2.0f) {
+      const cv::Point2f down = line.at(t) + normal * o, up = line.at(t) - normal * o;
+      if (!insideMask(sector.sector(), down) || !insideMask(sector.sector(), up)) continue;
+      below += sampleBilinear(greyF, down);
+      above += sampleBilinear(greyF, up);
+      ++count;
+    }
+  }
+  candidate.shadowRatio = (count && above > 1e-3 * count) ? below / above : 1.0;
+  if (candidate.shadowRatio < m_config.minShadowRatio) candidate.rejection = "acoustic shadow below (bone)";
+}
+
+void ShaftDetector::score(ShaftCandidate& candidate, const ShaftPrior& prior, const cv::Mat& change) const {
+  double factor = 1.0;
+  if (prior.shaft) {
+    const double angleDifference =
+        core::orientationDifferenceDeg(candidate.line.angleDeg(), prior.shaft->angleDeg());
+    const double distance = std::abs(candidate.line.offsetOf(prior.tip));
+    if (angleDifference > m_config.priorAngleDeg || distance > m_config.priorDistancePx) factor *= 0.25;
+  }
+  if (prior.insertionSide != 0 && fromHorizontalDeg(candidate.line) < 80.0) {
+    const bool entersLeft = candidate.line.direction.x > 0.0f;
+    if (entersLeft != (prior.insertionSide < 0)) factor *= 0.5;
+  }
+  if (!change.empty()) {
+    const float middle = 0.5f * (candidate.startT + candidate.endT);
+    double sum = 0.0;
+    int count = 0;
+    for (float t = middle; t <= candidate.endT; t += 1.0f, ++count)
+      sum += sampleBilinear(change, candidate.line.at(t));
+    candidate.motion = count ? sum / count : 0.0;
+    factor *= 1.0 + 0.5 * std::clamp(candidate.motion - 1.0, 0.0, 2.0);
+  }
+  candidate.score = candidate.evidence * factor;
+}
+
+void ShaftDetector::rejectInterfaceParts(std::vector<ShaftCandidate>& candidates) const {
+  for (ShaftCandidate& candidate : candidates) {
+    if (!candidate.rejection.empty()) continue;
+    const cv::Point2f middle = candidate.line.at(0.5f * (candidate.startT + candidate.endT));
+    for (const ShaftCandidate& other : candidates) {
+      if (other.rejection != kInterface) continue;
+      if (core::orientationDifferenceDeg(other.line.angleDeg(), candidate.line.angleDeg()) > 8.0) continue;
+      if (std::abs(other.line.offsetOf(middle)) > 4.0f) continue;
+      candidate.rejection = "part of a tissue interface";
+      break;
+    }
+  }
+}
+
+void ShaftDetector::rejectReverberations(std::vector<ShaftCandidate>& candidates) const {
+  for (ShaftCandidate& lower : candidates) {
+    if (!lower.rejection.empty()) continue;
+    for (const ShaftCandidate& upper : candidates) {
+      if (&upper == &lower || !upper.rejection.empty()) continue;
+      if (core::orientationDifferenceDeg(upper.line.angleDeg(), lower.line.angleDeg()) > 4.0) continue;
+      const float offset = upper.line.offsetOf(lower.line.at(0.5f * (lower.startT + lower.endT)));
+      if (offset < 1.5f || offset > m_config.reverberationMaxOffsetPx) continue;
+      float s0 = upper.line.positionOf(lower.entry()), s1 = upper.line.positionOf(lower.deepEnd());
+      if (s0 > s1) std::swap(s0, s1);
+      const float overlap = std::min(s1, upper.endT) - std::max(s0, upper.startT);
+      if (overlap < 0.5f * std::min(s1 - s0, upper.endT - upper.startT)) continue;
+      if (upper.evidence < 0.25 * lower.evidence) continue;
+      lower.rejection = "reverberation below a shallower parallel line";
+      break;
+    }
+  }
+}
+
+}  // namespace hipguide::tracking

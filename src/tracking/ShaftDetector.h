@@ -1,0 +1,74 @@
+#pragma once
+/// Shaft hypotheses: Hough peaks turned into refined, visible line segments, scored with the
+/// priors, with tissue interfaces, bone and reverberation copies rejected.
+
+#include "LineGeometry.h"
+#include "OrientedHough.h"
+#include "RidgeFilter.h"
+
+#include <hipguide/tracking/TrackerConfig.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hipguide::tracking {
+
+class SectorMask;
+
+/// What the tracker believed in the previous frame (working pixels).
+struct ShaftPrior {
+  std::optional<Line> shaft;  ///< Last shaft, direction from entry toward the tip.
+  cv::Point2f tip;            ///< Last tip (valid with `shaft`).
+  int insertionSide = 0;      ///< -1: needle enters from the left, +1: from the right, 0: unknown.
+};
+
+/// One examined line. `line.direction` points from the entry (shallow end) to the deep end.
+struct ShaftCandidate {
+  Line line;
+  float startT = 0.0f;  ///< Visible segment [startT, endT] along `line`.
+  float endT = 0.0f;
+  double evidence = 0.0;     ///< Σ (capped strength − onThreshold) over the segment.
+  double residualPx = 0.0;   ///< RMS distance of ridge centres from the line.
+  double shadowRatio = 1.0;  ///< Mean grey below / above the segment.
+  double motion = 0.0;       ///< Mean relative brightening along the deep half.
+  double score = 0.0;        ///< Evidence weighted by the priors and the motion cue.
+  std::string rejection;     ///< Why it is not a needle; empty when accepted.
+
+  cv::Point2f entry() const { return line.at(startT); }
+  cv::Point2f deepEnd() const { return line.at(endT); }
+  double lengthPx() const { return endT - startT; }
+};
+
+/// Owned by one tracker; not thread-safe.
+class ShaftDetector {
+ public:
+  explicit ShaftDetector(const ShaftConfig& config);
+
+  /// All examined candidates, best accepted first (rejected ones after, with reasons).
+  /// `change` is the motion cue (may be empty); `greyF` the working image.
+  std::vector<ShaftCandidate> detect(const RidgeMaps& ridges, const SectorMask& sector, const cv::Mat& greyF,
+                                     const cv::Mat& change, const ShaftPrior& prior);
+
+ private:
+  std::optional<ShaftCandidate> examine(const Line& coarse, const RidgeMaps& ridges, const cv::Mat& mask,
+                                        const ShaftPrior& prior) const;
+  bool strongestRun(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask, int perpendicularPx,
+                    float& t0, float& t1, double& evidence) const;
+  double refine(Line& line, float t0, float t1, const RidgeMaps& ridges) const;
+  void orient(ShaftCandidate& candidate, const ShaftPrior& prior, cv::Size size) const;
+  static bool duplicates(const ShaftCandidate& candidate, const std::vector<ShaftCandidate>& others);
+  /// Fraction of the line's course inside the mask where the ridge is on (within ±3 pixels).
+  double coverage(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask) const;
+  void judge(ShaftCandidate& candidate, const RidgeMaps& ridges, const SectorMask& sector,
+             const cv::Mat& greyF) const;
+  /// Pieces of a rejected interface (a band's edge, a stretch between crossings) are not needles.
+  void rejectInterfaceParts(std::vector<ShaftCandidate>& candidates) const;
+  void rejectReverberations(std::vector<ShaftCandidate>& candidates) const;
+  void score(ShaftCandidate& candidate, const ShaftPrior& prior, const cv::Mat& change) const;
+
+  ShaftConfig m_config;
+  OrientedHough m_hough;
+};
+
+}  // namespace hipguide::tracking

@@ -1,0 +1,67 @@
+#include "NeedleFilter.h"
+
+#include <gtest/gtest.h>
+
+namespace hipguide::tracking {
+namespace {
+
+constexpr double kDt = 0.05;
+
+NeedleMeasurement at(double x, double y, double angleDeg = 30.0, double confidence = 0.9) {
+  return {{x, y}, angleDeg, confidence};
+}
+
+TEST(NeedleFilter, AcquiresOnlyWithEnoughConfidence) {
+  NeedleFilter filter(FilterConfig{});
+  EXPECT_FALSE(filter.update(at(10, 10, 30, 0.4), kDt).detected);
+  EXPECT_FALSE(filter.tracking());
+  const FilteredNeedle first = filter.update(at(10, 10, 30, 0.9), kDt);
+  EXPECT_TRUE(first.detected);
+  EXPECT_DOUBLE_EQ(first.tipMm.x(), 10.0);
+}
+
+TEST(NeedleFilter, FollowsAnAdvancingTipClosely) {
+  NeedleFilter filter(FilterConfig{});
+  FilteredNeedle last;
+  for (int i = 0; i < 40; ++i) last = filter.update(at(10 + 0.5 * i, 20 + 0.3 * i), kDt);  // 10 mm/s
+  EXPECT_NEAR(last.tipMm.x(), 10 + 0.5 * 39, 0.1);
+  EXPECT_NEAR(last.tipMm.y(), 20 + 0.3 * 39, 0.1);
+  EXPECT_NEAR(last.angleDeg, 30.0, 0.01);
+}
+
+TEST(NeedleFilter, GatesAnOutlierAndCoastsThenLosesTheTrack) {
+  FilterConfig config;
+  NeedleFilter filter(config);
+  for (int i = 0; i < 10; ++i) filter.update(at(10, 20), kDt);
+  const FilteredNeedle outlier = filter.update(at(40, 5, 120), kDt);
+  EXPECT_TRUE(outlier.detected);
+  EXPECT_TRUE(outlier.coasting);
+  EXPECT_NEAR(outlier.tipMm.x(), 10.0, 0.2) << "the outlier must not move the estimate";
+  EXPECT_TRUE(filter.update(std::nullopt, kDt).coasting);
+  EXPECT_FALSE(filter.update(std::nullopt, kDt).detected)
+      << "lost after maxCoastFrames without a measurement";
+  EXPECT_FALSE(filter.tracking());
+}
+
+TEST(NeedleFilter, ReacquiresWhereConsistentOutliersPoint) {
+  FilterConfig config;
+  config.maxCoastFrames = 5;
+  NeedleFilter filter(config);
+  for (int i = 0; i < 10; ++i) filter.update(at(10, 20), kDt);
+  FilteredNeedle result;
+  for (int i = 0; i < config.reacquireFrames; ++i) result = filter.update(at(40, 30, 60), kDt);
+  EXPECT_FALSE(result.coasting);
+  EXPECT_DOUBLE_EQ(result.tipMm.x(), 40.0);
+  EXPECT_DOUBLE_EQ(result.angleDeg, 60.0);
+}
+
+TEST(NeedleFilter, AngleWrapsAroundZero) {
+  NeedleFilter filter(FilterConfig{});
+  filter.update(at(10, 10, 179.5), kDt);
+  const FilteredNeedle next = filter.update(at(10, 10, 0.5), kDt);
+  EXPECT_FALSE(next.coasting) << "179.5° and 0.5° are 1° apart";
+  EXPECT_TRUE(next.angleDeg < 1.0 || next.angleDeg > 179.0);
+}
+
+}  // namespace
+}  // namespace hipguide::tracking

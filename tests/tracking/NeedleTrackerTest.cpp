@@ -1,0 +1,83 @@
+#include "SyntheticScene.h"
+
+#include <hipguide/core/Geometry.h>
+#include <hipguide/tracking/NeedleTracker.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace hipguide::tracking {
+namespace {
+
+constexpr double kSpacingMm = 0.15;
+constexpr std::int64_t kFrameNs = 50'000'000;
+
+/// Frame `index` of an insertion at 30° from (150, 110) px advancing 12 px per frame above a
+/// fascia and a bone surface with its shadow, or of the same tissue without a needle.
+core::Frame insertionFrame(int index, bool needle, cv::Point2f* tipPx = nullptr) {
+  test::SyntheticScene scene;
+  scene.speckleSeed = 21;
+  scene.interfaces.push_back({{100, 300}, {540, 306}, 4.0, 1.0});
+  scene.interfaces.push_back({{160, 400}, {480, 380}, 6.0, 0.05});
+  const cv::Point2f entry(150, 110), direction(0.866f, 0.5f);
+  const cv::Point2f tip = entry + direction * (40.0f + 12.0f * index);
+  if (needle) scene.needles.push_back({entry, tip, 14.0, 2, 5.0, 1.5});
+  if (tipPx) *tipPx = tip;
+  return test::frameFrom(test::renderScene(scene), kSpacingMm, index + 1, index * kFrameNs);
+}
+
+TEST(NeedleTracker, TracksAnAdvancingNeedleToWithinAMillimetre) {
+  NeedleTracker tracker;
+  int firstDetection = -1;
+  for (int i = 0; i < 16; ++i) {
+    cv::Point2f tip;
+    const core::NeedleEstimate estimate = tracker.process(insertionFrame(i, true, &tip));
+    EXPECT_EQ(estimate.frameId, static_cast<std::uint64_t>(i + 1));
+    if (firstDetection < 0 && !estimate.detected) continue;
+    if (firstDetection < 0) firstDetection = i;
+    ASSERT_TRUE(estimate.detected) << "once acquired, the needle is kept; frame " << i;
+    EXPECT_LT((estimate.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0)
+        << "frame " << i;
+    EXPECT_LT(core::orientationDifferenceDeg(estimate.angleDeg, 30.0), 1.0) << "frame " << i;
+    EXPECT_GT(estimate.confidence, 0.3);
+    EXPECT_LE(estimate.confidence, 1.0);
+    EXPECT_GT(estimate.visibleLengthMm, 5.0);
+  }
+  EXPECT_GE(firstDetection, 0);
+  EXPECT_LE(firstDetection, 10) << "acquired by the time 24 mm of shaft are visible";
+}
+
+TEST(NeedleTracker, ReportsNothingWithoutANeedle) {
+  NeedleTracker tracker;
+  for (int i = 0; i < 16; ++i)
+    EXPECT_FALSE(tracker.process(insertionFrame(i, false)).detected) << "frame " << i;
+}
+
+TEST(NeedleTracker, TimesEveryStage) {
+  NeedleTracker tracker;
+  const core::NeedleEstimate estimate = tracker.process(insertionFrame(0, true));
+  std::vector<std::string> names;
+  for (const core::StageTime& stage : estimate.stageTimes) {
+    names.push_back(stage.stage);
+    EXPECT_GE(stage.ms, 0.0);
+  }
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"resample", "sector", "ridge", "motion", "shaft", "tip", "filter"}));
+}
+
+TEST(NeedleTracker, RejectsFramesWhosePixelsDoNotMatchTheirSize) {
+  NeedleTracker tracker;
+  core::Frame frame = insertionFrame(0, false);
+  frame.grey.resize(10);
+  EXPECT_THROW(tracker.process(frame), std::invalid_argument);
+}
+
+TEST(NeedleTracker, RejectsInvalidSettings) {
+  TrackerConfig config;
+  config.ridge.sigmaPx = -1.0;
+  EXPECT_THROW(NeedleTracker{config}, std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace hipguide::tracking

@@ -1,0 +1,67 @@
+#include "SectorMask.h"
+#include "SyntheticScene.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+namespace hipguide::tracking {
+namespace {
+
+test::SyntheticScene fanScene() {
+  test::SyntheticScene scene;
+  scene.size = {320, 240};
+  return scene;
+}
+
+TEST(SectorMask, CoversTheFanAndExcludesItsEdge) {
+  const cv::Mat grey = test::renderScene(fanScene());
+  SectorMask sector(4, 1);
+  const cv::Mat& mask = sector.update(grey);
+  // Inside the fan, far from its edges.
+  EXPECT_EQ(mask.at<std::uint8_t>(150, 160), 255);
+  // Outside the fan (top corners are black).
+  EXPECT_EQ(mask.at<std::uint8_t>(5, 5), 0);
+  EXPECT_EQ(sector.sector().at<std::uint8_t>(5, 5), 0);
+  // Every masked pixel is at least the margin away from a zero pixel of the frame.
+  cv::Mat distance;
+  cv::distanceTransform(sector.sector(), distance, cv::DIST_L2, 3);
+  double minDistance = 1e9;
+  for (int y = 0; y < mask.rows; ++y)
+    for (int x = 0; x < mask.cols; ++x)
+      if (mask.at<std::uint8_t>(y, x)) minDistance = std::min<double>(minDistance, distance.at<float>(y, x));
+  EXPECT_GE(minDistance, 4.0);
+}
+
+TEST(SectorMask, KeepsDarkShadowsInsideTheSector) {
+  test::SyntheticScene scene = fanScene();
+  const cv::Mat grey = test::renderScene(scene);
+  cv::Mat shadowed = grey.clone();
+  cv::rectangle(shadowed, cv::Rect(120, 120, 60, 40), cv::Scalar(0), cv::FILLED);  // anechoic hole
+  SectorMask sector(2, 1);
+  EXPECT_EQ(sector.update(shadowed).at<std::uint8_t>(140, 150), 255);
+}
+
+TEST(SectorMask, LearnsOnlyDuringTheFirstFramesAndRestartsOnNewSize) {
+  const cv::Mat grey = test::renderScene(fanScene());
+  SectorMask sector(2, 2);
+  sector.update(grey);
+  sector.update(grey);
+  const cv::Mat before = sector.mask().clone();
+  sector.update(cv::Mat(grey.size(), CV_8U, cv::Scalar(200)));  // frozen: a full frame changes nothing
+  EXPECT_EQ(cv::countNonZero(before != sector.mask()), 0);
+  sector.update(cv::Mat(120, 160, CV_8U, cv::Scalar(200)));
+  EXPECT_EQ(sector.mask().size(), cv::Size(160, 120));
+  EXPECT_EQ(sector.mask().at<std::uint8_t>(60, 80), 255);
+  EXPECT_EQ(sector.mask().at<std::uint8_t>(0, 80), 0);  // the frame border is an edge too
+}
+
+TEST(SectorMask, WidthFractionMeasuresCoverageOfARow) {
+  SectorMask sector(0, 1);
+  sector.update(cv::Mat(100, 201, CV_8U, cv::Scalar(100)));
+  EXPECT_NEAR(sector.widthFraction(0, 100, 50), 0.5, 0.01);
+  EXPECT_NEAR(sector.widthFraction(-10, 300, 50), 1.0, 1e-9);
+  EXPECT_EQ(sector.widthFraction(0, 100, 500), 0.0);
+}
+
+}  // namespace
+}  // namespace hipguide::tracking

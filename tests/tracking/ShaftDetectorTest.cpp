@@ -1,0 +1,130 @@
+#include "StagePipeline.h"
+#include "SyntheticScene.h"
+
+#include <hipguide/core/Geometry.h>
+
+#include <gtest/gtest.h>
+
+namespace hipguide::tracking {
+namespace {
+
+using test::bestAccepted;
+
+test::SyntheticScene baseScene(std::uint64_t seed = 11) {
+  test::SyntheticScene scene;
+  scene.size = {320, 240};
+  scene.speckleSeed = seed;
+  return scene;
+}
+
+test::SyntheticNeedle needleAt30Deg() { return {{90, 70}, {190, 127.7f}, 8.0}; }
+
+const ShaftCandidate* findRejected(const std::vector<ShaftCandidate>& candidates, const std::string& reason) {
+  for (const ShaftCandidate& candidate : candidates)
+    if (candidate.rejection.find(reason) != std::string::npos) return &candidate;
+  return nullptr;
+}
+
+TEST(ShaftDetector, FindsTheNeedleInSpeckleWithItsEndsAndAngle) {
+  test::SyntheticScene scene = baseScene();
+  scene.needles.push_back(needleAt30Deg());
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  ASSERT_NE(best, nullptr);
+  EXPECT_LT(core::orientationDifferenceDeg(best->line.angleDeg(), 30.0), 1.0);
+  EXPECT_LT(cv::norm(best->entry() - cv::Point2f(90, 70)), 4.0);
+  EXPECT_LT(cv::norm(best->deepEnd() - cv::Point2f(190, 127.7f)), 4.0);
+  EXPECT_GT(best->line.direction.y, 0.0f) << "direction points from the entry to the deep end";
+}
+
+TEST(ShaftDetector, RejectsHorizontalInterfacesThatSpanTheSector) {
+  test::SyntheticScene scene = baseScene();
+  scene.interfaces.push_back({{40, 100}, {280, 104}, 5.0, 1.0});  // fascia
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene);
+  EXPECT_EQ(bestAccepted(candidates), nullptr);
+  EXPECT_NE(findRejected(candidates, "interface"), nullptr);
+}
+
+TEST(ShaftDetector, RejectsABoneSurfaceByItsShadow) {
+  test::SyntheticScene scene = baseScene();
+  scene.interfaces.push_back({{80, 150}, {220, 110}, 5.0, 0.03});  // oblique cortex, 16°
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene);
+  EXPECT_EQ(bestAccepted(candidates), nullptr);
+  EXPECT_NE(findRejected(candidates, "shadow"), nullptr);
+}
+
+TEST(ShaftDetector, PicksTheShallowestOfTheReverberationCopies) {
+  test::SyntheticScene scene = baseScene();
+  test::SyntheticNeedle needle = needleAt30Deg();
+  needle.reverberations = 3;
+  needle.reverberationPx = 7.0;
+  needle.amplitude = 10.0;
+  scene.needles.push_back(needle);
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  ASSERT_NE(best, nullptr);
+  EXPECT_LT(std::abs(best->line.offsetOf({140, 98.85f})), 1.5f);
+}
+
+TEST(ShaftDetector, FindsTheNeedleAmongInterfacesAndBone) {
+  test::SyntheticScene scene = baseScene();
+  scene.interfaces.push_back({{40, 60}, {280, 64}, 4.0, 1.0});
+  scene.interfaces.push_back({{70, 200}, {250, 190}, 6.0, 0.05});
+  test::SyntheticNeedle needle = needleAt30Deg();
+  needle.reverberations = 2;
+  scene.needles.push_back(needle);
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  ASSERT_NE(best, nullptr);
+  EXPECT_LT(core::orientationDifferenceDeg(best->line.angleDeg(), 30.0), 1.5);
+}
+
+TEST(ShaftDetector, SpeckleAloneGivesOnlyWeakEvidence) {
+  test::StagePipeline pipeline;
+  test::SyntheticScene withNeedle = baseScene(30);
+  withNeedle.needles.push_back(needleAt30Deg());
+  const auto needleCandidates = pipeline.run(withNeedle);
+  const ShaftCandidate* needle = bestAccepted(needleCandidates);
+  ASSERT_NE(needle, nullptr);
+  for (std::uint64_t seed = 30; seed < 36; ++seed) {
+    test::StagePipeline fresh;
+    const auto candidates = fresh.run(baseScene(seed));
+    const ShaftCandidate* best = bestAccepted(candidates);
+    if (best) {
+      EXPECT_LT(best->evidence, 0.25 * needle->evidence) << "seed " << seed;
+    }
+  }
+}
+
+TEST(ShaftDetector, RejectsCurvedEchoes) {
+  test::SyntheticScene scene = baseScene();
+  scene.arcCentreRadius = {{160, 230}, {110, 0}};
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  if (best) {
+    EXPECT_LT(best->lengthPx(), 70.0) << "only a short, nearly straight piece of the arc may pass";
+  }
+}
+
+TEST(ShaftDetector, PrefersTheLineNearThePreviousShaft) {
+  test::SyntheticScene scene = baseScene();
+  scene.needles.push_back({{60, 50}, {150, 102}, 8.0});   // 30°
+  scene.needles.push_back({{260, 60}, {200, 164}, 9.0});  // 120°, a little brighter
+  test::StagePipeline pipeline;
+  ShaftPrior prior;
+  prior.shaft = Line{{60, 50}, {0.866f, 0.5f}};
+  prior.tip = {150, 102};
+  const auto candidates = pipeline.run(scene, prior);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  ASSERT_NE(best, nullptr);
+  EXPECT_LT(core::orientationDifferenceDeg(best->line.angleDeg(), 30.0), 2.0);
+}
+
+}  // namespace
+}  // namespace hipguide::tracking

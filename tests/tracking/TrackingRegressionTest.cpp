@@ -1,0 +1,83 @@
+/// Regression tests: the tracker on every simulator scenario and on the real PLUS recordings
+/// (no needle in them), against the accuracy bounds of issue 5.
+
+#include "SimulatedSequence.h"
+#include "TestData.h"
+
+#include <hipguide/session/RecordingReader.h>
+#include <hipguide/tracking/NeedleTracker.h>
+#include <hipguide/tracking/TrackEvaluation.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+namespace hipguide::tracking {
+namespace {
+
+class ScenarioAccuracy : public ::testing::TestWithParam<std::string> {};
+
+// DISABLED: the tracker does not meet these bounds yet on most scenarios (measured numbers in
+// docs/tracking.md). Run with --gtest_also_run_disabled_tests to print the table; enable once
+// the bounds hold instead of loosening them.
+TEST_P(ScenarioAccuracy, DISABLED_MeetsTheBoundsOfIssue5) {
+  test::SimulatedSequence sequence(GetParam(), 1);
+  NeedleTracker tracker;
+  std::vector<TrackRow> track;
+  std::vector<TruthRow> truth;
+  for (std::uint64_t index = 0; index < sequence.frameCount(); ++index) {
+    TruthRow expected;
+    const acquisition::SimulatedFrame simulated = sequence.render(index, expected);
+    track.push_back(trackRowFrom(tracker.process(simulated.frame)));
+    truth.push_back(expected);
+  }
+  const AccuracyReport r = evaluateTrack(track, truth);
+  std::printf("| %s | %lld | %.3f | %.3f | %.3f | %.2f | %.2f |\n", GetParam().c_str(),
+              static_cast<long long>(r.visibleFrames), r.tipErrorMedianMm, r.tipErrorP95Mm,
+              r.angleErrorMedianDeg, 100 * r.detectionRate, 100 * r.falsePositiveRate);
+  if (r.visibleFrames > 0) {
+    EXPECT_LE(r.tipErrorMedianMm, 0.5);
+    EXPECT_LE(r.tipErrorP95Mm, 1.5);
+    EXPECT_LE(r.angleErrorMedianDeg, 1.0);
+    EXPECT_GE(r.detectionRate, 0.98);
+  }
+  EXPECT_LE(r.falsePositiveRate, 0.01);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioAccuracy, ::testing::ValuesIn(acquisition::scenarioNames()),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           for (char& c : name)
+                             if (c == '-') c = '_';
+                           return name;
+                         });
+
+class RealRecordingWithoutNeedle : public ::testing::TestWithParam<std::string> {};
+
+// DISABLED: bone surfaces in BoneUltrasound_L14 and SpinePhantomFreehand are still taken for
+// needles (measured numbers in docs/tracking.md); enable once the bound holds.
+TEST_P(RealRecordingWithoutNeedle, DISABLED_ReportsANeedleOnAtMostOnePercentOfFrames) {
+  HIPGUIDE_REQUIRE_SHARED_FILE(path, "plus/" + GetParam());
+  const auto reader = session::openRecording(path);
+  NeedleTracker tracker;
+  std::int64_t detected = 0;
+  for (std::int64_t index = 0; index < reader->frameCount(); ++index)
+    detected += tracker.process(reader->readFrame(index).frame).detected ? 1 : 0;
+  std::printf("| %s | %lld | %lld |\n", GetParam().c_str(), static_cast<long long>(reader->frameCount()),
+              static_cast<long long>(detected));
+  EXPECT_LE(double(detected), 0.01 * double(reader->frameCount()));
+}
+
+INSTANTIATE_TEST_SUITE_P(PlusData, RealRecordingWithoutNeedle,
+                         ::testing::Values("BoneUltrasound_L14.igs.mha", "SpinePhantomFreehand.igs.mha",
+                                           "NwirePhantomFreehand.igs.mha",
+                                           "NwirePhantomFreehandCropped.igs.mha",
+                                           "UltrasonixLinearScanConvertedData.igs.mha",
+                                           "NrrdSample.igs.nrrd"),
+                         [](const auto& info) {
+                           std::string name = info.param.substr(0, info.param.find('.'));
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace hipguide::tracking
