@@ -10,9 +10,11 @@ set(HIPGUIDE_LAYER_RULES
     "tracking:core"
     "session:core,acquisition"
     "guidance:core,tracking,anatomy"
-    "training:core,anatomy,acquisition,tracking,guidance,session"
+    "records:core"
+    "training:core,anatomy,acquisition,tracking,guidance,session,records"
+    "procedure:core,anatomy,acquisition,tracking,guidance,session,records,training"
     "render:core,anatomy,guidance"
-    "app:core,anatomy,acquisition,tracking,guidance,session,training,render")
+    "app:core,anatomy,acquisition,tracking,guidance,session,records,training,procedure,render")
 
 function(_hipguide_allowed_deps layer out)
   foreach(rule IN LISTS HIPGUIDE_LAYER_RULES)
