@@ -1,7 +1,9 @@
+#include <hipguide/acquisition/SourceSettingsFile.h>
 #include <hipguide/app/FramePump.h>
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/MainWindow.h>
 #include <hipguide/app/ReplayBar.h>
+#include <hipguide/app/SourceDialog.h>
 #include <hipguide/app/VtkHostWidget.h>
 #include <hipguide/render/Scene.h>
 #include <hipguide/session/ReplayDriver.h>
@@ -13,7 +15,6 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSlider>
@@ -30,7 +31,10 @@ void MainWindow::buildMenus() {
   QMenu* source = menuBar()->addMenu(tr("&Source"));
   source->addAction(tr("&Simulated probe"), this, [this] { openSource("sim"); });
   source->addAction(tr("&Test pattern"), this, [this] { openSource("test-pattern"); });
-  source->addAction(tr("&OpenIGTLink server or frame grabber..."), this, [this] { switchMode("Live"); });
+  source->addAction(tr("&Choose and configure..."), QKeySequence(tr("Ctrl+L")), this,
+                    &MainWindow::chooseSource);
+  source->addAction(tr("&Reconnect"), QKeySequence(tr("Ctrl+Shift+R")), this,
+                    [this] { openSource(m_sourceSpec); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About HipGuide"), this, [this] {
@@ -49,15 +53,17 @@ void MainWindow::switchMode(const QString& mode) {
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open a HipGuide recording (.hgrec)"));
     if (!path.isEmpty()) openSource(path);
   } else {
-    bool ok = false;
-    const QString spec = QInputDialog::getText(this, tr("Live source"),
-                                               tr("OpenIGTLink server (igtl://host:port) or frame grabber "
-                                                  "(video:/dev/videoN):"),
-                                               QLineEdit::Normal, "igtl://localhost:18944", &ok);
-    if (ok && !spec.isEmpty()) openSource(spec);
+    chooseSource();
   }
   const QSignalBlocker blocker(m_modeBox);
   m_modeBox->setCurrentText(this->mode());
+}
+
+void MainWindow::chooseSource() {
+  const QString current =
+      m_sourceSpec.startsWith("sim") ? QStringLiteral("igtl://localhost:18944") : m_sourceSpec;
+  SourceDialog dialog(current, acquisition::sourceSettingsDir(), this);
+  if (dialog.exec() == QDialog::Accepted) openSource(dialog.spec());
 }
 
 void MainWindow::buildToolBar() {

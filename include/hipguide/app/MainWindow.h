@@ -72,6 +72,8 @@ class MainWindow : public QMainWindow {
   void buildToolBar();
   void attachReplayBar();
   void switchMode(const QString& mode);
+  /// Opens the source dialog and, when accepted, the chosen source.
+  void chooseSource();
   void onFrame(const core::FramePtr& frame);
   void onGuidedFrame(const guidance::GuidedFrame& guided);
   void refreshStatus();
