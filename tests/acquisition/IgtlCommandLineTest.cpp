@@ -5,6 +5,8 @@
 #include "IgtlTestSupport.h"
 #include "TestData.h"
 
+#include <hipguide/session/RecordingReader.h>
+
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -82,6 +84,50 @@ TEST(IgtlCommandLine, ProbeSourcePrintsWhatAnOpenIGTLinkServerSends) {
   EXPECT_NE(output.find("latency      median"), std::string::npos) << output;
   EXPECT_NE(output.find("Image_Reference (used)"), std::string::npos) << output;
   EXPECT_NE(output.find("ProbeToReference (probe)"), std::string::npos) << output;
+}
+
+TEST(IgtlCommandLine, RecordKeepsEveryFrameAnOpenIGTLinkServerSends) {
+  isolateSettings();
+  IgtlTestServer server;
+  ASSERT_TRUE(server.ok());
+  const auto out = test::freshTempDir() / "igtl.hgrec";
+  auto record = std::async(std::launch::async, [&] {
+    Command command(kCli + " record --source igtl://127.0.0.1:" + std::to_string(server.port()) +
+                    " --seconds 4 --out " + out.string() + " 2>&1");
+    std::string output;
+    const int code = command.finish(output);
+    return std::make_pair(code, output);
+  });
+  ASSERT_TRUE(server.waitForClient(5000));
+  constexpr int kFrames = 60;  // 2 s at 30 fps
+  const std::int64_t startNs = test::wallNowNs();
+  for (int index = 0; index < kFrames; ++index) {
+    const std::int64_t stampNs = startNs + index * 33'333'333;
+    server.send(test::packTranslation("ProbeToReference", 1, 2, 3 + index, stampNs));
+    server.send(test::packImage("Image_Reference", 64, 48, index, stampNs, 0.2f, 0.3f));
+    std::this_thread::sleep_until(
+        std::chrono::system_clock::time_point(std::chrono::nanoseconds(stampNs + 33'333'333)));
+  }
+  const auto [code, output] = record.get();
+  ASSERT_EQ(code, 0) << output;
+  EXPECT_NE(output.find("recorded 60 frames (0 dropped"), std::string::npos) << output;
+
+  const auto reader = session::openRecording(out);
+  ASSERT_EQ(reader->frameCount(), kFrames);
+  std::int64_t previousNs = 0;
+  for (int index = 0; index < kFrames; ++index) {
+    const core::Frame frame = reader->readFrame(index).frame;
+    ASSERT_EQ(frame.width, 64);
+    ASSERT_EQ(frame.height, 48);
+    EXPECT_EQ(frame.grey[0] | (frame.grey[1] << 8), index) << "frame " << index << " is the one sent";
+    EXPECT_EQ(frame.grey[100], 100 % 251);
+    EXPECT_FLOAT_EQ(frame.spacingMm.y(), 0.3);
+    ASSERT_TRUE(frame.probeToReference.valid) << "frame " << index;
+    EXPECT_NEAR(frame.probeToReference.transform.translation().z(), 3 + index, 1e-4)
+        << "pose matched by time";
+    EXPECT_GT(frame.deviceTimestampNs, previousNs);
+    previousNs = frame.deviceTimestampNs;
+  }
 }
 
 TEST(IgtlCommandLine, ProbeSourceFailsWhenNothingArrives) {
