@@ -26,7 +26,11 @@ ParsedOptions parseAppOptions(const QStringList& arguments) {
                                    "Anatomy folder for guidance with recordings and live sources "
                                    "(written by hipguide-cli phantom or anatomy-import).",
                                    "DIR");
-  parser.addOptions({source, fps, quitAfter, screenshot, stats, anatomy});
+  const QCommandLineOption share("share",
+                                 "Share the image, needle and path over OpenIGTLink on this computer's PORT "
+                                 "(loopback; 3D Slicer connects as a client).",
+                                 "PORT");
+  parser.addOptions({source, fps, quitAfter, screenshot, stats, anatomy, share});
 
   ParsedOptions result;
   if (!parser.parse(arguments)) {
@@ -74,6 +78,16 @@ ParsedOptions parseAppOptions(const QStringList& arguments) {
       return result;
     }
     options.quitAfterSeconds = seconds;
+  }
+  if (parser.isSet(share)) {
+    const int port = parser.value(share).toInt(&ok);
+    if (!ok || port < 1 || port > 65535) {
+      result.message =
+          QStringLiteral("--share must be a port from 1 to 65535, not '%1'").arg(parser.value(share));
+      result.exitCode = 2;
+      return result;
+    }
+    options.sharePort = port;
   }
   options.anatomyFolder = parser.value(anatomy);
   options.screenshotPath = parser.value(screenshot);

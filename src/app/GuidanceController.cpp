@@ -25,6 +25,12 @@ void GuidanceController::stop() {
   m_pipeline.reset();
   m_latest = {};
   m_deliveredSequence = 0;
+  m_anatomy.reset();
+}
+
+void GuidanceController::setTarget(const guidance::GuidanceTarget& target) {
+  if (!m_pipeline || !m_anatomy) return;
+  m_pipeline->setEngine(guidance::GuidanceEngine(m_anatomy, target));
 }
 
 void GuidanceController::startForSource(const QString& anatomyFolder) {
@@ -65,8 +71,9 @@ void GuidanceController::loadAnatomy(std::stop_token stop, acquisition::ProbeDri
     const anatomy::Anatomy shared = *loaded;  // copies share the data and the distance fields
     m_pipeline->setEngine(
         guidance::GuidanceEngine(std::move(loaded), target.value_or(guidance::GuidanceTarget{})));
-    QMetaObject::invokeMethod(this, [this, description] {
+    QMetaObject::invokeMethod(this, [this, description, shared] {
       m_anatomyDescription = description;
+      m_anatomy = shared;
       emit anatomyReady(description);
     });
     std::shared_ptr<const render::AnatomySurfaces> surfaces = render::AnatomySurfaces::build(shared);

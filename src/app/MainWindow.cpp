@@ -5,17 +5,21 @@
 #include <hipguide/acquisition/SourceSpec.h>
 #include <hipguide/app/FramePump.h>
 #include <hipguide/app/GuidanceController.h>
-#include <hipguide/app/GuidanceOverlay.h>
 #include <hipguide/app/GuidancePanel.h>
+#include <hipguide/app/IgtlShare.h>
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/KeyImage.h>
 #include <hipguide/app/MainWindow.h>
+#include <hipguide/app/ProcedureDock.h>
+#include <hipguide/app/RecordedEstimateOverlay.h>
 #include <hipguide/app/RecordingController.h>
 #include <hipguide/app/ReplayBar.h>
 #include <hipguide/app/StatusPanel.h>
+#include <hipguide/app/TrainingMode.h>
 #include <hipguide/app/VtkHostWidget.h>
 #include <hipguide/core/Logging.h>
 #include <hipguide/core/SteadyClock.h>
+#include <hipguide/procedure/GuidanceOverlay.h>
 #include <hipguide/render/AnatomySurfaces.h>
 #include <hipguide/render/Scene.h>
 #include <hipguide/session/ReplayDriver.h>
@@ -26,6 +30,7 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenuBar>
 #include <QPainter>
 #include <QSettings>
 #include <QSplitter>
@@ -56,7 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_statusPanel(new StatusPanel),
       m_statusTimer(new QTimer(this)),
       m_render3dTimer(new QTimer(this)),
-      m_scene(std::make_unique<render::Scene>()) {
+      m_scene(std::make_unique<render::Scene>()),
+      m_share(std::make_unique<IgtlShare>()) {
   setWindowTitle(tr("HipGuide"));
   m_imageView->setObjectName("imageView");
   m_view3d->setObjectName("view3d");
@@ -90,9 +96,15 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Guidance without anatomy: %1").arg(message), 15000);
   });
   m_imageView->addOverlay([this](QPainter& painter, const core::Frame& frame) {
-    if (!m_guided.frame || m_guided.frame->frameId != frame.frameId) return;
     const double pxPerMm = painter.transform().m11();
-    paintGuidanceOverlay(painter, m_guided, pxPerMm > 0 ? 1.0 / pxPerMm : 0.1);
+    const double mmPerPixel = pxPerMm > 0 ? 1.0 / pxPerMm : 0.1;
+    const auto* replay = dynamic_cast<const session::ReplayDriver*>(m_pump->driver());
+    const ReplayEstimates shown = replay ? m_replayBar->estimates() : ReplayEstimates::Rerun;
+    if (shown != ReplayEstimates::Recorded && m_guided.frame && m_guided.frame->frameId == frame.frameId)
+      procedure::paintGuidanceOverlay(painter, m_guided, mmPerPixel);
+    if (shown != ReplayEstimates::Rerun)
+      if (const auto recorded = replay->recordedEstimate(frame.frameId))
+        paintRecordedEstimate(painter, *recorded, mmPerPixel);
   });
   connect(m_imageView, &ImageView::framePainted, this, [this](std::uint64_t, std::int64_t hostReceiveNs) {
     m_stats.framePainted(hostReceiveNs, core::steadyNowNs());
@@ -104,6 +116,9 @@ MainWindow::MainWindow(QWidget* parent)
 
   buildMenus();
   buildToolBar();
+  m_training = new TrainingMode(*this);
+  m_procedureDock = new ProcedureDock(*this);
+  menuBar()->insertAction(menuBar()->actions().constLast(), m_procedureDock->toggleViewAction());
   restoreSettings();
 }
 
@@ -142,6 +157,21 @@ bool MainWindow::openSource(const QString& spec, double framesPerSecond) {
   return true;
 }
 
+bool MainWindow::setSharing(bool on, int port) {
+  QString error;
+  if (!on)
+    m_share->stop();
+  else if (!m_share->active() && !m_share->start(port, QStringLiteral("127.0.0.1"), &error)) {
+    statusBar()->showMessage(tr("Cannot share over OpenIGTLink: %1").arg(error), 15000);
+    on = false;
+  }
+  if (m_shareAction) {
+    const QSignalBlocker blocker(m_shareAction);
+    m_shareAction->setChecked(on);
+  }
+  return on == m_share->active();
+}
+
 DisplayStatsSummary MainWindow::statsSummary() {
   const acquisition::ProbeDriver* driver = m_pump->driver();
   const std::uint64_t lost = driver ? driver->counters().framesLostAtSource : 0;
@@ -157,6 +187,7 @@ void MainWindow::onFrame(const core::FramePtr& frame) {
 
 void MainWindow::onGuidedFrame(const guidance::GuidedFrame& guided) {
   m_recording->recordGuidance(guided);
+  m_share->publish(guided);
   m_lastGuidedNs = core::steadyNowNs();
   if (m_frozen) return;
   m_guided = guided;
@@ -181,6 +212,12 @@ void MainWindow::refreshStatus() {
   else
     m_statusPanel->showSource(tr("no source"), acquisition::DriverState::Disconnected, {});
   m_statusPanel->showStats(statsSummary());
+  if (m_share->active()) {
+    const QString state =
+        driver ? QString::fromStdString(std::string(toString(driver->state()))) : tr("no source");
+    m_share->publishStatus(tr("source %1: %2").arg(m_sourceSpec, state));
+    statusBar()->showMessage(m_share->summary(), 2 * kStatusIntervalMs);
+  }
   if (m_recordLabel) {
     const int seconds = static_cast<int>(m_recording->elapsedSeconds());
     m_recordLabel->setText(m_recording->recording() ? tr("<span style='color:#e33'>● REC</span> %1:%2")

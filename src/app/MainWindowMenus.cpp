@@ -4,6 +4,7 @@
 #include <hipguide/app/MainWindow.h>
 #include <hipguide/app/ReplayBar.h>
 #include <hipguide/app/SourceDialog.h>
+#include <hipguide/app/TrainingMode.h>
 #include <hipguide/app/VtkHostWidget.h>
 #include <hipguide/render/Scene.h>
 #include <hipguide/session/ReplayDriver.h>
@@ -35,6 +36,10 @@ void MainWindow::buildMenus() {
                     &MainWindow::chooseSource);
   source->addAction(tr("&Reconnect"), QKeySequence(tr("Ctrl+Shift+R")), this,
                     [this] { openSource(m_sourceSpec); });
+  source->addSeparator();
+  m_shareAction = source->addAction(tr("S&hare over OpenIGTLink (port 18944, this computer only)"));
+  m_shareAction->setCheckable(true);
+  connect(m_shareAction, &QAction::toggled, this, [this](bool on) { setSharing(on); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About HipGuide"), this, [this] {
@@ -49,6 +54,7 @@ void MainWindow::buildMenus() {
 void MainWindow::switchMode(const QString& mode) {
   if (mode == "Training") {
     openSource("sim");
+    m_training->showPanel();
   } else if (mode == "Replay") {
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open a HipGuide recording (.hgrec)"));
     if (!path.isEmpty()) openSource(path);

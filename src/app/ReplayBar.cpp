@@ -19,6 +19,7 @@ ReplayBar::ReplayBar(QWidget* parent)
       m_stepForward(new QToolButton),
       m_slider(new QSlider(Qt::Horizontal)),
       m_speed(new QComboBox),
+      m_estimates(new QComboBox),
       m_position(new QLabel),
       m_timer(new QTimer(this)) {
   auto* layout = new QHBoxLayout(this);
@@ -37,6 +38,14 @@ ReplayBar::ReplayBar(QWidget* parent)
   layout->addWidget(m_slider, 1);
   layout->addWidget(m_position);
   layout->addWidget(m_speed);
+  m_estimates->setObjectName("replayEstimates");
+  m_estimates->setToolTip(
+      tr("Needle estimates: re-run the tracker now, show the ones recorded in the session, "
+         "or both (recorded dashed orange)"));
+  m_estimates->addItem(tr("Tracker re-run"), static_cast<int>(ReplayEstimates::Rerun));
+  m_estimates->addItem(tr("Recorded"), static_cast<int>(ReplayEstimates::Recorded));
+  m_estimates->addItem(tr("Both"), static_cast<int>(ReplayEstimates::Both));
+  layout->addWidget(m_estimates);
 
   connect(m_playPause, &QToolButton::clicked, this, [this] {
     if (!m_replay) return;
@@ -93,6 +102,14 @@ void ReplayBar::paintEvent(QPaintEvent* event) {
     painter.setPen(QPen(marker.isAlert ? QColor(230, 60, 60) : QColor(80, 140, 255), 2));
     painter.drawLine(x, track.bottom() - 3, x, track.bottom() + 3);
   }
+}
+
+ReplayEstimates ReplayBar::estimates() const {
+  return static_cast<ReplayEstimates>(m_estimates->currentData().toInt());
+}
+
+void ReplayBar::setEstimates(ReplayEstimates estimates) {
+  m_estimates->setCurrentIndex(m_estimates->findData(static_cast<int>(estimates)));
 }
 
 }  // namespace hipguide::app

@@ -24,6 +24,7 @@ int runWorkstation(const AppOptions& options) {
   window.show();
   window.setAnatomyFolder(options.anatomyFolder);
   const bool opened = window.openSource(options.source, options.framesPerSecond);
+  if (options.sharePort && !window.setSharing(true, *options.sharePort) && options.quitAfterSeconds) return 1;
   if (!opened && options.quitAfterSeconds) return 1;
 
   int exitCode = 0;

@@ -51,8 +51,9 @@ const std::vector<Command>& commands() {
        "  --png writes frame K (default the last), beside a real PLUS frame with --compare.\n",
        runSimulate},
       {"track", "find the needle in every frame of a recording and write a CSV",
-       "hipguide-cli track --in FILE --out FILE.csv [--quiet]\n"
-       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native recording. The CSV header is\n"
+       "hipguide-cli track --in FILE --out FILE.csv [--recorded] [--quiet]\n"
+       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native recording. --recorded exports the estimates\n"
+       "  recorded during the session instead of re-running the tracker. The CSV header is\n"
        "  frame,timestamp_s,detected,tip_x_mm,tip_y_mm,angle_deg,confidence (image mm, angle in [0, 180)).\n",
        runTrack},
       {"eval", "compare a track CSV with ground truth (tip, angle, detection, false positives)",
@@ -76,6 +77,32 @@ const std::vector<Command>& commands() {
        "\"femur\", ...}}\n"
        "  naming labels of the built-in table (docs/label-table.md). Writes the same files as `phantom`.\n",
        runAnatomyImport},
+      {"train", "run a scored training attempt with the autopilot (scripted trainee)",
+       "hipguide-cli train --scenario NAME --autopilot [--trainee NAME] [--db FILE] [--json OUT.json]\n"
+       "                   [--report OUT.pdf] [--seed S] [--fps F] [--target STRUCTURE]\n"
+       "                   [--record DIR.hgrec | --no-record]\n"
+       "  Follows the scenario's planned path (vessel-risk strays toward the vessels), prints the scores\n"
+       "  and the verdict, stores them in the database, writes JSON and a PDF report. The attempt is\n"
+       "  recorded (default training-recordings/NAME-TIME.hgrec beside --db). Scores: "
+       "docs/training-scores.md\n",
+       runTrain},
+      {"trainees", "training history: trainees, attempts, progress chart, CSV export",
+       "hipguide-cli trainees --db FILE [--trainee NAME [--chart OUT.png]] [--csv OUT.csv]\n"
+       "  Lists trainees (or one trainee's attempts), writes the progress chart and exports the\n"
+       "  attempts with every score as CSV (one row per attempt).\n",
+       runTrainees},
+      {"procedure", "a complete injection on the simulated probe, stored with report and DICOM",
+       "hipguide-cli procedure --type intra-articular|trochanteric-bursa|iliopsoas --autopilot --db FILE\n"
+       "                       [--report OUT.pdf] [--dicom DIR] [--record DIR.hgrec] [--seed N]\n"
+       "                       [--patient ID] [--operator NAME]\n"
+       "  Ticks the checklist, plans the usual injectate, inserts the needle to the type's target\n"
+       "  (training autopilot), captures key images at injection, enters example pain scores and stores\n"
+       "  the procedure (docs/procedure-record.md). --record also records the session (slower).\n",
+       runProcedure},
+      {"procedures", "list the procedures stored in a database",
+       "hipguide-cli procedures --db FILE\n", runProcedures},
+      {"report", "write the PDF report (and DICOM key images) of a stored procedure",
+       "hipguide-cli report --db FILE --procedure ID --out FILE.pdf [--dicom DIR]\n", runReport},
   };
   return table;
 }

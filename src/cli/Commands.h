@@ -22,4 +22,10 @@ int runAnatomyImport(const std::vector<std::string>& arguments);
 int runProbeSource(const std::vector<std::string>& arguments);
 int runServe(const std::vector<std::string>& arguments);
 
+int runProcedure(const std::vector<std::string>& arguments);
+int runProcedures(const std::vector<std::string>& arguments);
+int runReport(const std::vector<std::string>& arguments);
+int runTrain(const std::vector<std::string>& arguments);
+int runTrainees(const std::vector<std::string>& arguments);
+
 }  // namespace hipguide::cli

@@ -8,13 +8,25 @@
 #include <unistd.h>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 
 namespace hipguide::cli {
+namespace {
+
+/// The tracker estimates a recording holds, by frame id.
+std::map<std::uint64_t, core::NeedleEstimate> recordedEstimates(const session::RecordingReader& reader) {
+  std::map<std::uint64_t, core::NeedleEstimate> estimates;
+  for (const session::SessionEvent& event : reader.events())
+    if (const auto estimate = session::needleEstimateFrom(event)) estimates[event.frameId] = *estimate;
+  return estimates;
+}
+
+}  // namespace
 
 int runTrack(const std::vector<std::string>& arguments) {
   Arguments parsed;
-  parsed.option("in").option("out").flag("quiet");
+  parsed.option("in").option("out").flag("quiet").flag("recorded");
   parsed.parse(arguments);
   if (!parsed.positional().empty())
     throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
@@ -25,12 +37,26 @@ int runTrack(const std::vector<std::string>& arguments) {
   if (!out) throw std::runtime_error("cannot write '" + outPath + "'");
   tracking::writeTrackHeader(out);
   tracking::NeedleTracker tracker;
+  const bool useRecorded = parsed.has("recorded");
+  const auto recorded =
+      useRecorded ? recordedEstimates(*reader) : std::map<std::uint64_t, core::NeedleEstimate>{};
+  if (useRecorded && recorded.empty())
+    throw std::runtime_error("'" + inPath +
+                             "' holds no tracker estimates; run without --recorded to track it");
   const bool progress = !parsed.has("quiet") && isatty(STDERR_FILENO);
   const std::int64_t count = reader->frameCount();
   std::int64_t detected = 0;
   for (std::int64_t index = 0; index < count; ++index) {
-    const session::RecordedFrame recorded = reader->readFrame(index);
-    const core::NeedleEstimate estimate = tracker.process(recorded.frame);
+    const core::Frame frame = reader->readFrame(index).frame;
+    core::NeedleEstimate estimate;
+    if (!useRecorded) {
+      estimate = tracker.process(frame);
+    } else if (const auto found = recorded.find(frame.frameId); found != recorded.end()) {
+      estimate = found->second;
+    } else {
+      estimate.frameId = frame.frameId;  // no estimate recorded for this frame: not detected
+      estimate.deviceTimestampNs = frame.deviceTimestampNs;
+    }
     detected += estimate.detected ? 1 : 0;
     tracking::writeTrackRow(out, tracking::trackRowFrom(estimate));
     if (progress && (index % 10 == 9 || index + 1 == count))
@@ -39,8 +65,8 @@ int runTrack(const std::vector<std::string>& arguments) {
   if (progress) std::cerr << "\n";
   out.close();
   if (!out) throw std::runtime_error("writing '" + outPath + "' failed");
-  std::cout << "tracked " << count << " frames of " << inPath << ": needle detected in " << detected
-            << "; wrote " << outPath << "\n";
+  std::cout << (useRecorded ? "exported the recorded estimates of " : "tracked ") << count << " frames of "
+            << inPath << ": needle detected in " << detected << "; wrote " << outPath << "\n";
   return 0;
 }
 

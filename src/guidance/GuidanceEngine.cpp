@@ -83,21 +83,27 @@ std::optional<GuidanceTarget> defaultTarget(const anatomy::Anatomy& anatomy) {
     target.pointMm = anatomy.landmarks()->anteriorRecessTargetMm;
     return target;
   }
-  const anatomy::LabelInfo* recess = anatomy.table().find(std::string_view("anterior_recess"));
-  if (!recess) return std::nullopt;
+  const std::optional<core::Vec3> centre = labelCentreMm(anatomy, target.name);
+  if (!centre) return std::nullopt;
+  target.pointMm = *centre;
+  return target;
+}
+
+std::optional<core::Vec3> labelCentreMm(const anatomy::Anatomy& anatomy, std::string_view labelName) {
+  const anatomy::LabelInfo* label = anatomy.table().find(labelName);
+  if (!label) return std::nullopt;
   const anatomy::LabelVolume& volume = anatomy.volume();
   core::Vec3 sum = core::Vec3::Zero();
   std::size_t count = 0;
   for (int k = 0; k < volume.size[2]; ++k)
     for (int j = 0; j < volume.size[1]; ++j)
       for (int i = 0; i < volume.size[0]; ++i)
-        if (volume.labels[volume.index(i, j, k)] == recess->value) {
+        if (volume.labels[volume.index(i, j, k)] == label->value) {
           sum += volume.indexToPhysical(core::Vec3(i, j, k));
           ++count;
         }
   if (count == 0) return std::nullopt;
-  target.pointMm = sum / static_cast<double>(count);
-  return target;
+  return core::Vec3(sum / static_cast<double>(count));
 }
 
 }  // namespace hipguide::guidance

@@ -1,9 +1,8 @@
 #pragma once
 /// Runs build/bin/hipguide-cli with arguments and captures its exit code and output.
 
-#include <sys/wait.h>
-#include <array>
-#include <cstdio>
+#include "CommandOutput.h"
+
 #include <string>
 
 namespace hipguide::test {
@@ -14,15 +13,8 @@ struct CliResult {
 };
 
 inline CliResult runCli(const std::string& arguments) {
-  const std::string command = std::string(HIPGUIDE_BINARY_DIR) + "/bin/hipguide-cli " + arguments + " 2>&1";
-  CliResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  const CommandOutput out = runCommand(std::string(HIPGUIDE_BINARY_DIR) + "/bin/hipguide-cli " + arguments);
+  return {out.exitCode, out.text};
 }
 
 }  // namespace hipguide::test

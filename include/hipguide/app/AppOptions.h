@@ -15,8 +15,9 @@ struct AppOptions {
   QString
       anatomyFolder;  ///< Anatomy for guidance with recorded or live sources (phantom/anatomy-import output).
   std::optional<double> quitAfterSeconds;
-  QString screenshotPath;  ///< Written just before quitting, when set.
-  QString statsPath;       ///< JSON with frame counts and latency, written at quit, when set.
+  QString screenshotPath;        ///< Written just before quitting, when set.
+  QString statsPath;             ///< JSON with frame counts and latency, written at quit, when set.
+  std::optional<int> sharePort;  ///< Share over OpenIGTLink on this loopback port, when set.
 };
 
 /// Result of parsing: the options, or a message and exit code (0 for --help/--version).

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace hipguide::acquisition {
@@ -38,6 +39,11 @@ class GuidanceController : public QObject {
   /// Describes the anatomy in use ("hip phantom", a folder, or "no anatomy").
   QString anatomyDescription() const;
   const guidance::GuidedFrame* latest() const { return m_latest.frame ? &m_latest : nullptr; }
+  /// The anatomy guidance uses, once anatomyReady() was emitted; empty before and without one.
+  const std::optional<anatomy::Anatomy>& anatomy() const { return m_anatomy; }
+  /// Guides toward `target` (and alerts on its critical structures) from the next frame on,
+  /// with the loaded anatomy; no-op before anatomyReady() (e.g. a procedure type's target).
+  void setTarget(const guidance::GuidanceTarget& target);
   std::uint64_t processedFrames() const;
 
  signals:
@@ -58,6 +64,7 @@ class GuidanceController : public QObject {
   std::uint64_t m_deliveredSequence = 0;
   guidance::GuidedFrame m_latest;
   QString m_anatomyDescription = QStringLiteral("no anatomy");
+  std::optional<anatomy::Anatomy> m_anatomy;  ///< Shares data and distance fields with the engine's.
 };
 
 }  // namespace hipguide::app

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QSplitter;
@@ -23,10 +24,13 @@ namespace hipguide::app {
 class FramePump;
 class GuidanceController;
 class GuidancePanel;
+class IgtlShare;
 class ImageView;
 class RecordingController;
 class ReplayBar;
 class StatusPanel;
+class ProcedureDock;
+class TrainingMode;
 class VtkHostWidget;
 
 /// Brings the views together around the current source. Opening a source that fails keeps the
@@ -53,6 +57,10 @@ class MainWindow : public QMainWindow {
   bool frozen() const { return m_frozen; }
   /// Saves the image view with its overlays as a key image; returns its path or empty.
   QString captureKeyImage();
+  /// Starts or stops sharing over OpenIGTLink on loopback (port 0 = any free port); false with
+  /// the reason shown when the port cannot be opened.
+  bool setSharing(bool on, int port = 18944);
+  const IgtlShare& share() const { return *m_share; }
   /// The mode the window is in, from its source: "Live", "Training" or "Replay".
   QString mode() const;
 
@@ -63,6 +71,10 @@ class MainWindow : public QMainWindow {
   FramePump* framePump() const { return m_pump; }
   GuidancePanel* guidancePanel() const { return m_guidancePanel; }
   GuidanceController* guidanceController() const { return m_guidance; }
+  /// Training mode (exercise panel, attempts, debrief).
+  TrainingMode* trainingMode() const { return m_training; }
+  /// Procedure mode (checklist, key images, injection, report); hidden until chosen.
+  ProcedureDock* procedureDock() const { return m_procedureDock; }
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -88,6 +100,7 @@ class MainWindow : public QMainWindow {
   RecordingController* m_recording;
   ReplayBar* m_replayBar;
   QLabel* m_recordLabel = nullptr;
+  QAction* m_shareAction = nullptr;
   QComboBox* m_modeBox = nullptr;
   bool m_frozen = false;
   VtkHostWidget* m_view3d;
@@ -96,9 +109,12 @@ class MainWindow : public QMainWindow {
   QTimer* m_statusTimer;
   QTimer* m_render3dTimer;
   std::unique_ptr<render::Scene> m_scene;
+  std::unique_ptr<IgtlShare> m_share;
   DisplayStats m_stats;
   QString m_sourceSpec;
   QString m_anatomyFolder;
+  TrainingMode* m_training = nullptr;
+  ProcedureDock* m_procedureDock = nullptr;
   core::FramePtr m_latestFrame;
   guidance::GuidedFrame m_guided;  ///< The newest guided frame shown.
   std::int64_t m_lastGuidedNs = 0;

@@ -23,6 +23,10 @@ struct TimelineMarker {
   bool isAlert = false;
 };
 
+/// Which needle estimates a replay shows: the tracker re-run now, the ones recorded in the
+/// session, or both side by side (recorded drawn dashed in orange).
+enum class ReplayEstimates { Rerun, Recorded, Both };
+
 /// Controls one ReplayDriver (the pump owns it); hidden when the source is not a replay.
 /// Dragging the slider seeks live. GUI thread only.
 class ReplayBar : public QWidget {
@@ -33,6 +37,8 @@ class ReplayBar : public QWidget {
   void setReplay(session::ReplayDriver* replay, std::vector<TimelineMarker> markers);
   QSlider* slider() const { return m_slider; }
   const std::vector<TimelineMarker>& markers() const { return m_markers; }
+  ReplayEstimates estimates() const;
+  void setEstimates(ReplayEstimates estimates);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -46,6 +52,7 @@ class ReplayBar : public QWidget {
   QToolButton* m_stepForward;
   QSlider* m_slider;
   QComboBox* m_speed;
+  QComboBox* m_estimates;
   QLabel* m_position;
   QTimer* m_timer;
   std::vector<TimelineMarker> m_markers;

@@ -7,6 +7,7 @@
 #include <hipguide/guidance/GuidanceState.h>
 
 #include <optional>
+#include <string_view>
 
 namespace hipguide::guidance {
 
@@ -45,5 +46,9 @@ class GuidanceEngine {
 /// `anterior_recess` label; the critical structures are all critical labels present.
 /// std::nullopt when the anatomy has neither.
 std::optional<GuidanceTarget> defaultTarget(const anatomy::Anatomy& anatomy);
+
+/// The centre of the voxels carrying a label (reference mm); std::nullopt when the table lacks
+/// the label or no voxel carries it. Walks the whole volume: call once per target, not per frame.
+std::optional<core::Vec3> labelCentreMm(const anatomy::Anatomy& anatomy, std::string_view labelName);
 
 }  // namespace hipguide::guidance

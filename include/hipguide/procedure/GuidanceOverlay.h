@@ -1,5 +1,6 @@
 #pragma once
-/// Draws the guidance of one frame over the B-mode image.
+/// Draws the guidance of one frame over the B-mode image: shared by the live view (app) and the
+/// key images of procedure records, so it needs QPainter only (no widgets).
 
 #include <hipguide/guidance/GuidancePipeline.h>
 
@@ -7,7 +8,7 @@
 
 class QPainter;
 
-namespace hipguide::app {
+namespace hipguide::procedure {
 
 /// Colours of the overlay, shared with the legend and the tests.
 struct OverlayColours {
@@ -25,4 +26,4 @@ struct OverlayColours {
 /// depth. `pixelMm` is the size of one screen pixel in mm, for constant on-screen widths.
 void paintGuidanceOverlay(QPainter& painter, const guidance::GuidedFrame& guided, double pixelMm);
 
-}  // namespace hipguide::app
+}  // namespace hipguide::procedure

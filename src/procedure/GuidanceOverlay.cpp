@@ -1,11 +1,11 @@
-#include <hipguide/app/GuidanceOverlay.h>
+#include <hipguide/procedure/GuidanceOverlay.h>
 
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
 
-namespace hipguide::app {
+namespace hipguide::procedure {
 namespace {
 
 constexpr double kConfidentAbove = 0.6;
@@ -95,4 +95,4 @@ void paintGuidanceOverlay(QPainter& painter, const guidance::GuidedFrame& guided
   paintNeedle(painter, guided.guidance, pixelMm);
 }
 
-}  // namespace hipguide::app
+}  // namespace hipguide::procedure

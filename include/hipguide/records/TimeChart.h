@@ -1,0 +1,51 @@
+#pragma once
+/// A line chart of one or more time series drawn with QPainter into a QImage (debriefs,
+/// progress charts, PDF reports).
+
+#include <QColor>
+#include <QImage>
+#include <QPointF>
+#include <QSize>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace hipguide::records {
+
+/// One line: (x, y) points in x order; a point with a non-finite y breaks the line (a gap).
+struct ChartSeries {
+  QString name;  ///< Shown in the legend.
+  QColor colour;
+  std::vector<QPointF> points;
+};
+
+/// A horizontal reference line (a margin, a tolerance), dashed, labelled at its right end.
+struct ChartThreshold {
+  QString label;
+  double value = 0;
+  QColor colour = Qt::red;
+};
+
+/// What to draw. Axes span the data (and the thresholds) with a little headroom, on "nice"
+/// ticks (1, 2, 5 × 10ⁿ), unless yMin/yMax fix them.
+struct TimeChartSpec {
+  QString title;
+  QString xLabel = QStringLiteral("time (s)");
+  QString yLabel;
+  std::vector<ChartSeries> series;
+  std::vector<ChartThreshold> thresholds;
+  std::optional<double> yMin;
+  std::optional<double> yMax;
+  bool markers = false;  ///< Dots on every point (for short series such as progress per attempt).
+};
+
+/// Renders the chart (white background, axes, ticks, tick labels, axis labels, title, legend)
+/// into an ARGB32 image of `size` pixels. An empty chart shows "no data". Needs a
+/// QGuiApplication (ensureGuiApplication()); call on its thread.
+QImage renderTimeChart(const TimeChartSpec& spec, QSize size = QSize(900, 360));
+
+/// Tick positions covering [low, high] at a 1-2-5 step giving about `targetCount` intervals.
+std::vector<double> niceTicks(double low, double high, int targetCount = 5);
+
+}  // namespace hipguide::records

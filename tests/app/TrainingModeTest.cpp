@@ -1,0 +1,125 @@
+#include <hipguide/app/MainWindow.h>
+#include <hipguide/app/TrainingDebrief.h>
+#include <hipguide/app/TrainingMode.h>
+#include <hipguide/app/TrainingPanel.h>
+#include <hipguide/app/VtkHostWidget.h>
+#include <hipguide/app/Workstation.h>
+#include <hipguide/training/TrainingHistory.h>
+
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "../TestData.h"
+
+using namespace hipguide;
+using namespace hipguide::app;
+
+namespace {
+
+/// Where to save screenshots for docs/screenshots ($HIPGUIDE_TRAINING_SCREENSHOTS), or empty.
+QString screenshotFolder() {
+  const char* folder = std::getenv("HIPGUIDE_TRAINING_SCREENSHOTS");
+  return folder ? QString::fromUtf8(folder) : QString();
+}
+
+/// Waits until the attempt's world is built and frames flow (the attempt clock runs).
+bool waitForAttemptRunning(TrainingMode& training, int timeoutMs = 120000) {
+  bool started = false;
+  QObject::connect(&training, &TrainingMode::attemptStarted, [&] { started = true; });
+  return QTest::qWaitFor([&] { return started; }, timeoutMs);
+}
+
+}  // namespace
+
+TEST(TrainingMode, AutopilotAttemptEndsInADebriefAndIsStored) {
+  const auto folder = test::freshTempDir();
+  MainWindow window;
+  window.resize(1600, 950);
+  window.show();
+  TrainingMode& training = *window.trainingMode();
+  training.setDatabaseFile(QString::fromStdString((folder / "training.db").string()));
+  training.setSpeed(2.0);
+  ASSERT_TRUE(training.startAttempt("anterior-hip", true));
+  ASSERT_TRUE(waitForAttemptRunning(training));
+  QTest::qWait(6000);  // half way: the needle is in
+  const auto* live = training.panel()->findChild<QLabel*>("liveScores");
+  ASSERT_NE(live, nullptr);
+  EXPECT_TRUE(live->text().contains("Tip to target")) << live->text().toStdString();
+  if (!screenshotFolder().isEmpty()) {
+    QString error;
+    EXPECT_TRUE(saveScreenshot(window, screenshotFolder() + "/training-attempt.png", &error))
+        << error.toStdString();
+  }
+  ASSERT_TRUE(QTest::qWaitFor([&] { return training.lastResult() != nullptr; }, 60000));
+  const training::AttemptResult& result = *training.lastResult();
+  EXPECT_EQ(result.driver, "autopilot");
+  EXPECT_EQ(result.scores.punctures, 1);
+  EXPECT_LT(*result.scores.finalTipToTargetMm, 3.0);
+  EXPECT_FALSE(result.recording.empty());
+
+  TrainingDebrief* debrief = training.debrief();
+  ASSERT_NE(debrief, nullptr);
+  EXPECT_TRUE(debrief->isVisible());
+  const auto* criteria = debrief->findChild<QTableWidget*>("criteriaTable");
+  ASSERT_NE(criteria, nullptr);
+  EXPECT_EQ(criteria->rowCount(), static_cast<int>(result.verdict.criteria.size()));
+  EXPECT_EQ(debrief->findChildren<QLabel*>("chart").size(), 3);
+  EXPECT_TRUE(debrief->findChild<QPushButton*>("replayButton")->isEnabled());
+  auto* path3d = debrief->findChild<VtkHostWidget*>("path3d");
+  ASSERT_NE(path3d, nullptr);
+  QTest::qWait(500);
+  const QImage view = path3d->grabFramebuffer();
+  int orange = 0;  // the tip path's tube
+  for (int y = 0; y < view.height(); ++y)
+    for (int x = 0; x < view.width(); ++x) {
+      const QColor pixel = view.pixelColor(x, y);
+      orange += pixel.red() > 180 && pixel.green() > 70 && pixel.green() < 160 && pixel.blue() < 60 ? 1 : 0;
+    }
+  EXPECT_GT(orange, 20);
+  const QString pdf = QString::fromStdString((folder / "debrief.pdf").string());
+  EXPECT_TRUE(debrief->exportPdf(pdf));
+  EXPECT_GT(std::filesystem::file_size(pdf.toStdString()), 10000u);
+  if (!screenshotFolder().isEmpty()) {
+    EXPECT_TRUE(QTest::qWaitFor([&] { return debrief->hasAnatomy(); }, 90000));
+    QTest::qWait(500);
+    EXPECT_TRUE(debrief->grab().save(screenshotFolder() + "/training-debrief.png"));
+  }
+  const training::TrainingHistory history = training::TrainingHistory::open(folder / "training.db");
+  EXPECT_EQ(history.attempts().size(), 1u)
+      << training.panel()->findChild<QLabel*>("trainingStatus")->text().toStdString();
+  debrief->close();
+}
+
+TEST(TrainingMode, KeysDriveTheNeedle) {
+  const auto folder = test::freshTempDir();
+  MainWindow window;
+  window.resize(1400, 900);
+  window.show();
+  window.activateWindow();
+  ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+  TrainingMode& training = *window.trainingMode();
+  training.setDatabaseFile(QString::fromStdString((folder / "training.db").string()));
+  ASSERT_TRUE(training.startAttempt("anterior-hip", false));
+  ASSERT_TRUE(waitForAttemptRunning(training));
+  for (int press = 0; press < 25; ++press) {
+    QTest::keyClick(&window, Qt::Key_Up);  // advance 1 mm
+    QTest::qWait(20);
+  }
+  QTest::keyClick(&window, Qt::Key_PageUp);  // 1° steeper: below the redirection threshold
+  QTest::qWait(200);
+  training.finishAttempt();
+  ASSERT_NE(training.lastResult(), nullptr);
+  const training::AttemptResult& result = *training.lastResult();
+  EXPECT_EQ(result.driver, "manual");
+  EXPECT_EQ(result.scores.punctures, 1);
+  EXPECT_EQ(result.scores.redirections, 0);
+  ASSERT_FALSE(result.trace.samples.empty());
+  EXPECT_NEAR(result.trace.samples.back().insertionMm, 25.0, 1e-9);
+  if (training.debrief()) training.debrief()->close();
+}

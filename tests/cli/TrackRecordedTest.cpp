@@ -1,0 +1,59 @@
+/// `hipguide-cli track --recorded` exports the estimates a session recorded, frame by frame.
+
+#include <hipguide/session/Recorder.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "CliRunner.h"
+#include "RecordingWithEstimates.h"
+#include "TestData.h"
+
+using namespace hipguide;
+
+namespace {
+
+std::vector<std::string> lines(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::vector<std::string> result;
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
+}
+
+}  // namespace
+
+TEST(TrackRecorded, WritesOneRowPerFrameWithTheRecordedEstimates) {
+  const auto dir = test::freshTempDir();
+  const auto recording = test::writeRecordingWithEstimates(dir / "session.hgrec");
+  const auto csv = dir / "recorded.csv";
+  const test::CliResult result =
+      test::runCli("track --in " + recording.string() + " --out " + csv.string() + " --recorded --quiet");
+  ASSERT_EQ(result.exitCode, 0) << result.output;
+  const auto rows = lines(csv);
+  ASSERT_EQ(rows.size(), 6u) << "header + one row per frame";
+  EXPECT_EQ(rows[1].substr(0, 10), "1,0.050000") << "frame time when nothing was recorded: " << rows[1];
+  EXPECT_NE(rows[1].find(",0,"), std::string::npos) << "frame 1 has no estimate: " << rows[1];
+  EXPECT_EQ(rows[2].substr(0, 2), "2,") << rows[2];
+  EXPECT_NE(rows[2].find(",1,3"), std::string::npos) << "frame 2 detected, tip x 3 mm: " << rows[2];
+  EXPECT_NE(rows[4].find(",1,6"), std::string::npos) << "frame 4 detected, tip x 6 mm: " << rows[4];
+}
+
+TEST(TrackRecorded, SaysSoWhenTheRecordingHoldsNoEstimates) {
+  const auto dir = test::freshTempDir();
+  const auto folder = dir / "plain.hgrec";
+  {
+    session::Recorder recorder(folder);
+    core::Frame frame;
+    frame.width = 8;
+    frame.height = 8;
+    frame.grey.assign(64, 1);
+    frame.frameId = 1;
+    recorder.recordFrame(std::make_shared<const core::Frame>(std::move(frame)));
+    recorder.stop();
+  }
+  const test::CliResult result =
+      test::runCli("track --in " + folder.string() + " --out " + (dir / "x.csv").string() + " --recorded");
+  EXPECT_EQ(result.exitCode, 1) << result.output;
+  EXPECT_NE(result.output.find("holds no tracker estimates"), std::string::npos) << result.output;
+}
