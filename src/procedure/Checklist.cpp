@@ -1,5 +1,7 @@
 #include <hipguide/procedure/Checklist.h>
 
+#include "InfoById.h"
+
 #include <stdexcept>
 
 namespace hipguide::procedure {
@@ -20,12 +22,7 @@ const ChecklistItemInfo& checklistItemInfo(ChecklistItem item) {
 }
 
 ChecklistItem checklistItemFromId(std::string_view id) {
-  std::string known;
-  for (const auto& info : checklistItems()) {
-    if (info.id == id) return info.item;
-    known += (known.empty() ? "" : ", ") + info.id;
-  }
-  throw std::invalid_argument("unknown checklist item '" + std::string(id) + "' (known: " + known + ")");
+  return infoById(checklistItems(), id, "checklist item").item;
 }
 
 bool Checklist::complete() const { return missing().empty(); }

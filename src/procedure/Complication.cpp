@@ -1,5 +1,7 @@
 #include <hipguide/procedure/Complication.h>
 
+#include "InfoById.h"
+
 #include <stdexcept>
 
 namespace hipguide::procedure {
@@ -21,12 +23,7 @@ const ComplicationInfo& complicationInfo(Complication complication) {
 }
 
 Complication complicationFromId(std::string_view id) {
-  std::string known;
-  for (const auto& info : complicationList()) {
-    if (info.id == id) return info.complication;
-    known += (known.empty() ? "" : ", ") + info.id;
-  }
-  throw std::invalid_argument("unknown complication '" + std::string(id) + "' (known: " + known + ")");
+  return infoById(complicationList(), id, "complication").complication;
 }
 
 std::string describe(const Complications& complications) {

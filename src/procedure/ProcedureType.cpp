@@ -2,6 +2,8 @@
 // from the defaults (docs/procedure-record.md).
 #include <hipguide/procedure/ProcedureType.h>
 
+#include "InfoById.h"
+
 #include <stdexcept>
 
 namespace hipguide::procedure {
@@ -75,12 +77,7 @@ const ProcedureTypeInfo& procedureTypeInfo(ProcedureType type) {
 }
 
 ProcedureType procedureTypeFromId(std::string_view id) {
-  std::string known;
-  for (const auto& info : table()) {
-    if (info.id == id) return info.type;
-    known += (known.empty() ? "" : ", ") + info.id;
-  }
-  throw std::invalid_argument("unknown procedure type '" + std::string(id) + "' (known: " + known + ")");
+  return infoById(table(), id, "procedure type").type;
 }
 
 std::string_view toString(Side side) { return side == Side::Left ? "left" : "right"; }
