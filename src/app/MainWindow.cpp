@@ -161,13 +161,11 @@ bool MainWindow::setSharing(bool on, int port) {
   QString error;
   if (!on)
     m_share->stop();
-  else if (!m_share->active() && !m_share->start(port, QStringLiteral("127.0.0.1"), &error)) {
+  else if (!m_share->active() && !m_share->start(port, QStringLiteral("127.0.0.1"), &error))
     statusBar()->showMessage(tr("Cannot share over OpenIGTLink: %1").arg(error), 15000);
-    on = false;
-  }
   if (m_shareAction) {
     const QSignalBlocker blocker(m_shareAction);
-    m_shareAction->setChecked(on);
+    m_shareAction->setChecked(m_share->active());
   }
   return on == m_share->active();
 }

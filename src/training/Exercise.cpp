@@ -46,10 +46,9 @@ std::vector<Exercise> buildTable() {
   table.push_back(make("probe-motion", "Steady probe", 3, 120,
                        "The probe tends to slide and rock. Hold it still on the skin while you advance to "
                        "the anterior recess."));
-  Exercise vessel = make("vessel-risk", "Vessel risk", 4, 120,
-                         "The probe starts over the femoral vessels. Identify artery, vein and nerve, then "
-                         "reach the anterior recess lateral to them, never closer than 3 mm.");
-  table.push_back(vessel);
+  table.push_back(make("vessel-risk", "Vessel risk", 4, 120,
+                       "The probe starts over the femoral vessels. Identify artery, vein and nerve, then "
+                       "reach the anterior recess lateral to them, never closer than 3 mm."));
   Exercise bursa = make("trochanteric-bursa", "Greater trochanteric bursa", 2, 120,
                         "Lateral approach along the femur. Enter from distal and place the tip in the "
                         "trochanteric bursa over the greater trochanter.");

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
+#include "../DatabaseErrors.h"
 #include "../TestData.h"
 
 namespace hipguide::records {
@@ -21,24 +21,6 @@ const Migration kAddAuthor{
 
 SchemaComponent notesV1() { return {"notes", {kCreateNotes}}; }
 SchemaComponent notesV2() { return {"notes", {kCreateNotes, kAddAuthor}}; }
-
-std::string fileBytes(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-/// Runs `open` and returns the DatabaseError message ("" when nothing was thrown).
-template <typename Open>
-std::string errorOf(Open open) {
-  try {
-    open();
-  } catch (const DatabaseError& error) {
-    return error.what();
-  }
-  return {};
-}
 
 TEST(Database, CreatesFileReadableByOwnerOnlyAtCurrentVersion) {
   const fs::path file = test::freshTempDir() / "sub" / "hipguide.db";
@@ -76,23 +58,25 @@ TEST(Database, AFailingMigrationRollsBackAndLeavesTheOldVersion) {
   const fs::path file = test::freshTempDir() / "broken.db";
   { Database::open(file, {notesV1()}); }
   const SchemaComponent broken{"notes", {kCreateNotes, {2, "broken", {"ALTER TABLE nowhere ADD COLUMN x"}}}};
-  EXPECT_NE(errorOf([&] { Database::open(file, {broken}); }).find("nowhere"), std::string::npos);
+  EXPECT_NE(test::databaseErrorOf([&] { Database::open(file, {broken}); }).find("nowhere"),
+            std::string::npos);
   EXPECT_EQ(Database::open(file, {notesV1()}).schemaVersion("notes"), 1);
 }
 
 TEST(Database, RefusesAFileFromANewerVersionWithoutChangingIt) {
   const fs::path file = test::freshTempDir() / "newer.db";
   { Database::open(file, {notesV2()}); }
-  const std::string before = fileBytes(file);
-  const std::string message = errorOf([&] { Database::open(file, {notesV1()}); });
+  const std::string before = test::fileBytes(file);
+  const std::string message = test::databaseErrorOf([&] { Database::open(file, {notesV1()}); });
   EXPECT_NE(message.find("newer HipGuide"), std::string::npos) << message;
   EXPECT_NE(message.find("notes schema v2"), std::string::npos) << message;
-  EXPECT_EQ(fileBytes(file), before);
+  EXPECT_EQ(test::fileBytes(file), before);
 }
 
 TEST(Database, RefusesAMissingFileWhenAskedForAnExistingOne) {
   const fs::path file = test::freshTempDir() / "missing.db";
-  const std::string message = errorOf([&] { Database::open(file, {notesV1()}, OpenMode::ExistingOnly); });
+  const std::string message =
+      test::databaseErrorOf([&] { Database::open(file, {notesV1()}, OpenMode::ExistingOnly); });
   EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
   EXPECT_FALSE(fs::exists(file));
 }
@@ -100,9 +84,9 @@ TEST(Database, RefusesAMissingFileWhenAskedForAnExistingOne) {
 TEST(Database, RefusesAFileThatIsNotSqliteWithoutTouchingIt) {
   const fs::path file = test::freshTempDir() / "notes.txt";
   std::ofstream(file) << "shopping list: milk, eggs\n";
-  const std::string message = errorOf([&] { Database::open(file, {notesV1()}); });
+  const std::string message = test::databaseErrorOf([&] { Database::open(file, {notesV1()}); });
   EXPECT_NE(message.find("not an SQLite file"), std::string::npos) << message;
-  EXPECT_EQ(fileBytes(file), "shopping list: milk, eggs\n");
+  EXPECT_EQ(test::fileBytes(file), "shopping list: milk, eggs\n");
 }
 
 TEST(Database, ReportsALockedDatabaseClearly) {
@@ -111,7 +95,8 @@ TEST(Database, ReportsALockedDatabaseClearly) {
   const Database holder = Database::open(file, {notesV1()});
   holder.exec("BEGIN EXCLUSIVE");
   holder.exec("INSERT INTO notes (text) VALUES ('pending')");
-  const std::string message = errorOf([&] { Database::open(file, {notesV2()}, OpenMode::ExistingOnly, 50); });
+  const std::string message =
+      test::databaseErrorOf([&] { Database::open(file, {notesV2()}, OpenMode::ExistingOnly, 50); });
   EXPECT_NE(message.find("locked by another program"), std::string::npos) << message;
   holder.exec("ROLLBACK");
   EXPECT_EQ(Database::open(file, {notesV1()}).schemaVersion("notes"), 1);
@@ -129,7 +114,7 @@ TEST(Database, TransactionRollsBackWhenTheWorkThrows) {
 
 TEST(Database, StatementErrorsNameTheStatement) {
   const Database database = Database::open(test::freshTempDir() / "err.db", {notesV1()});
-  const std::string message = errorOf([&] { database.exec("SELECT nothing FROM notes"); });
+  const std::string message = test::databaseErrorOf([&] { database.exec("SELECT nothing FROM notes"); });
   EXPECT_NE(message.find("SELECT nothing FROM notes"), std::string::npos) << message;
 }
 

@@ -4,9 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
+#include "../DatabaseErrors.h"
 #include "../TestData.h"
 #include "TraceBuilder.h"
 
@@ -21,24 +20,6 @@ AttemptResult syntheticAttempt(double finalDepthMm) {
   for (double depth = 5; depth < finalDepthMm; depth += 5) builder.at(depth);
   builder.at(finalDepthMm);
   return finishAttempt(exerciseFor("anterior-hip"), 7, "script", builder.trace(), "/tmp/a.hgrec");
-}
-
-std::string fileText(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-/// The DatabaseError message of `open` ("" when it does not throw).
-template <typename Open>
-std::string errorOf(Open open) {
-  try {
-    open();
-  } catch (const records::DatabaseError& error) {
-    return error.what();
-  }
-  return {};
 }
 
 TEST(TrainingHistory, StoresAttemptsScoresAndSamplesPerTrainee) {
@@ -80,13 +61,13 @@ TEST(TrainingHistory, ExportsOneCsvRowPerAttempt) {
   history.addAttempt("Ben", syntheticAttempt(20));
   history.exportCsv(folder / "all.csv");
   history.exportCsv(folder / "ben.csv", "Ben");
-  const std::string all = fileText(folder / "all.csv");
+  const std::string all = ::hipguide::test::fileBytes(folder / "all.csv");
   EXPECT_EQ(all.rfind("attempt_id,trainee,started_at,scenario,target,driver,seed,passed,recording,", 0), 0u)
       << all;
   EXPECT_NE(all.find("\"Ada, MD\""), std::string::npos);
   EXPECT_NE(all.find("final_tip_to_target_mm"), std::string::npos);
   EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 3);
-  const std::string ben = fileText(folder / "ben.csv");
+  const std::string ben = ::hipguide::test::fileBytes(folder / "ben.csv");
   EXPECT_EQ(std::count(ben.begin(), ben.end(), '\n'), 2);
 }
 
@@ -116,7 +97,8 @@ TEST(TrainingHistory, MigratesAVersion1FileAndKeepsItsAttempts) {
 
 TEST(TrainingHistory, RefusesAMissingFile) {
   const fs::path file = hipguide::test::freshTempDir() / "missing.db";
-  const std::string message = errorOf([&] { TrainingHistory::open(file, records::OpenMode::ExistingOnly); });
+  const std::string message = ::hipguide::test::databaseErrorOf(
+      [&] { TrainingHistory::open(file, records::OpenMode::ExistingOnly); });
   EXPECT_NE(message.find("missing.db"), std::string::npos) << message;
   EXPECT_FALSE(fs::exists(file));
 }
@@ -128,10 +110,10 @@ TEST(TrainingHistory, RefusesANewerFileWithoutChangingIt) {
     future.migrations.push_back({3, "a future table", {"CREATE TABLE training_future (id INTEGER)"}});
     records::Database::open(file, {future});
   }
-  const std::string before = fileText(file);
-  const std::string message = errorOf([&] { TrainingHistory::open(file); });
+  const std::string before = ::hipguide::test::fileBytes(file);
+  const std::string message = ::hipguide::test::databaseErrorOf([&] { TrainingHistory::open(file); });
   EXPECT_NE(message.find("newer"), std::string::npos) << message;
-  EXPECT_EQ(fileText(file), before);
+  EXPECT_EQ(::hipguide::test::fileBytes(file), before);
 }
 
 TEST(TrainingHistory, ReportsALockedFileAndLeavesItAtItsVersion) {
@@ -141,8 +123,8 @@ TEST(TrainingHistory, ReportsALockedFileAndLeavesItAtItsVersion) {
   const records::Database holder = records::Database::open(file, {v1});
   holder.exec("BEGIN EXCLUSIVE");
   holder.exec("INSERT INTO training_trainees (name, created_at) VALUES ('pending', 'now')");
-  const std::string message =
-      errorOf([&] { TrainingHistory::open(file, records::OpenMode::ExistingOnly, 50); });
+  const std::string message = ::hipguide::test::databaseErrorOf(
+      [&] { TrainingHistory::open(file, records::OpenMode::ExistingOnly, 50); });
   EXPECT_NE(message.find("locked"), std::string::npos) << message;
   holder.exec("ROLLBACK");
   EXPECT_EQ(holder.schemaVersion("training"), 1);
