@@ -76,6 +76,9 @@ TEST(DepthTickCalibrator, TwoTicksAndTheirDistanceGiveThePixelSize) {
   EXPECT_FALSE(calibrator.mmPerPixel());
   calibrator.markTick({180, 20});
   calibrator.markTick({180, 220});  // 200 px apart; the default distance is 50 mm
+  calibrator.show();
+  ASSERT_TRUE(calibrator.grab().save(
+      QString::fromStdString((test::freshTempDir() / "depth-tick-calibrator.png").string())));
   ASSERT_TRUE(calibrator.mmPerPixel());
   EXPECT_NEAR(*calibrator.mmPerPixel(), 0.25, 1e-9);
   calibrator.markTick({10, 10});  // a third click starts again
