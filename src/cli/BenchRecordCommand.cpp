@@ -1,6 +1,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 #include "ProgressLine.h"
+#include "SpeckleFrames.h"
 
 #include <hipguide/core/SteadyClock.h>
 #include <hipguide/session/Recorder.h>
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <thread>
 
 namespace hipguide::cli {
@@ -32,31 +32,6 @@ long residentKib() {
   return 0;
 }
 
-/// Speckle-like texture twice the frame height; each frame is a window into it, so frames
-/// differ and compress like B-mode images without costing the producer time.
-std::vector<std::uint8_t> speckleTexture() {
-  std::vector<std::uint8_t> texture(static_cast<std::size_t>(kWidth) * kHeight * 2);
-  std::mt19937 random(42);
-  std::gamma_distribution<double> speckle(2.0, 20.0);
-  for (std::size_t i = 0; i < texture.size(); ++i)
-    texture[i] =
-        static_cast<std::uint8_t>(std::min(255.0, speckle(random) * (1.0 + (i / kWidth % kHeight) / 400.0)));
-  return texture;
-}
-
-core::FramePtr makeFrame(const std::vector<std::uint8_t>& texture, std::uint64_t index) {
-  auto frame = std::make_shared<core::Frame>();
-  frame->width = kWidth;
-  frame->height = kHeight;
-  frame->spacingMm = {0.15, 0.15};
-  const std::size_t start = (index * 7 % kHeight) * kWidth;
-  frame->grey.assign(texture.begin() + static_cast<std::ptrdiff_t>(start),
-                     texture.begin() + static_cast<std::ptrdiff_t>(start + kWidth * kHeight));
-  frame->frameId = index + 1;
-  frame->deviceTimestampNs = frame->hostReceiveNs = core::steadyNowNs();
-  return frame;
-}
-
 }  // namespace
 
 int runBenchRecord(const std::vector<std::string>& arguments) {
@@ -70,7 +45,7 @@ int runBenchRecord(const std::vector<std::string>& arguments) {
     throw UsageError("--seconds, --fps and --speedup must be positive");
   const std::filesystem::path out = parsed.valueOr("out", "/tmp/hipguide-bench-record.hgrec");
   std::filesystem::remove_all(out);
-  const auto texture = speckleTexture();
+  const SpeckleFrames frames(kWidth, kHeight);
   session::RecorderOptions options;
   options.writer.compressPixels = parsed.has("compress");
   session::Recorder recorder(out, options);
@@ -85,7 +60,7 @@ int runBenchRecord(const std::vector<std::string>& arguments) {
   for (std::uint64_t i = 0; i < frameCount; ++i) {
     std::this_thread::sleep_until(std::chrono::steady_clock::time_point(
         std::chrono::nanoseconds(startNs + static_cast<std::int64_t>(i) * periodNs)));
-    recorder.recordFrame(makeFrame(texture, i));
+    recorder.recordFrame(frames.frame(i, core::steadyNowNs()));
     if (i == warmupFrames) baselineKib = residentKib();
     if (i % 60 == 0) {
       peakKib = std::max(peakKib, residentKib());

@@ -27,7 +27,7 @@ int runInfo(const std::vector<std::string>& arguments) {
   char line[256];
   std::cout << "file:        " << parsed.positional().front() << "\n";
   std::cout << "format:      " << info.formatName
-            << (info.seekable ? "" : " (not seekable: decoded in order)") << "\n";
+            << (info.seekable ? "" : " (seeks through an index of the stream, built on first use)") << "\n";
   std::cout << "frames:      " << info.frameCount << (info.trackerOnly ? " (tracker only, no images)" : "")
             << "\n";
   std::cout << "size:        " << info.width << " x " << info.height << " pixels, " << info.channels

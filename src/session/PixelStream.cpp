@@ -1,5 +1,7 @@
 #include "PixelStream.h"
 
+#include <hipguide/core/Logging.h>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -11,7 +13,6 @@
 namespace hipguide::session::detail {
 namespace {
 
-constexpr std::int64_t kInputChunkBytes = 256 * 1024;
 /// Deflate cannot expand data by more than about 1032:1.
 constexpr std::int64_t kMaxInflateRatio = 1032;
 
@@ -32,11 +33,21 @@ PixelStream::PixelStream(PixelBlock block) : m_block(std::move(block)) {
                                  " compressed bytes can hold");
   m_fd = ::open(m_block.file.c_str(), O_RDONLY | O_CLOEXEC);
   if (m_fd < 0) fail(m_block.file.string(), std::string("cannot open pixel data: ") + std::strerror(errno));
+  if (m_block.compressed) {
+    m_index = std::make_unique<InflateSeekIndex>(
+        m_block.seekSpacingBytes > 0 ? m_block.seekSpacingBytes : InflateSeekIndex::spacingFor(needed));
+    m_cursor = std::make_unique<InflateCursor>(compressedSource(), *m_index);
+  }
 }
 
 PixelStream::~PixelStream() {
-  if (m_zlibOpen) inflateEnd(&m_zlib);
+  m_indexer = std::jthread();  // stop and join the background pass before the index and fd go
+  m_cursor.reset();
   if (m_fd >= 0) ::close(m_fd);
+}
+
+CompressedSource PixelStream::compressedSource() const {
+  return {m_fd, m_block.offset, m_block.storedBytes, m_block.sourceName};
 }
 
 void PixelStream::read(std::int64_t index, std::vector<std::uint8_t>& out) {
@@ -48,17 +59,41 @@ void PixelStream::read(std::int64_t index, std::vector<std::uint8_t>& out) {
     readRaw(index, out);
     return;
   }
-  if (index == m_nextFrame - 1 && !m_last.empty()) {
+  if (index == m_lastIndex) {
     out = m_last;
     return;
   }
-  if (index < m_nextFrame || !m_zlibOpen) restartInflate();
-  m_last.resize(static_cast<std::size_t>(m_block.frameBytes));
-  while (m_nextFrame <= index) {
-    inflateFrame(m_last.data());
-    ++m_nextFrame;
+  m_lastIndex = -1;
+  try {
+    m_cursor->seek(index * m_block.frameBytes);
+    m_cursor->read(out.data(), m_block.frameBytes);
+  } catch (const std::runtime_error& error) {
+    throw std::runtime_error(std::string(error.what()) + " (reading frame " + std::to_string(index) + " of " +
+                             std::to_string(m_block.frameCount) + ")");
   }
-  out = m_last;
+  m_last = out;
+  m_lastIndex = index;
+}
+
+void PixelStream::startSeekIndexing() {
+  if (!m_block.compressed || m_indexer.joinable()) return;
+  m_indexer = std::jthread([this](std::stop_token stop) {
+    try {
+      InflateCursor cursor(compressedSource(), *m_index);
+      cursor.readToEnd(stop);
+    } catch (const std::exception& error) {
+      m_index->noteFailure(error.what());
+      core::logger("session")->warn("seek index pass stopped early: {}", error.what());
+    }
+  });
+}
+
+void PixelStream::waitForSeekIndex() {
+  if (m_indexer.joinable()) m_indexer.join();
+}
+
+InflateSeekIndexStatus PixelStream::seekIndexStatus() const {
+  return m_index ? m_index->status() : InflateSeekIndexStatus{};
 }
 
 void PixelStream::readRaw(std::int64_t index, std::vector<std::uint8_t>& out) {
@@ -72,43 +107,6 @@ void PixelStream::readRaw(std::int64_t index, std::vector<std::uint8_t>& out) {
       fail(m_block.sourceName,
            "pixel data of frame " + std::to_string(index) + " cannot be read (file truncated?)");
     done += got;
-  }
-}
-
-void PixelStream::restartInflate() {
-  if (m_zlibOpen) inflateEnd(&m_zlib);
-  m_zlib = z_stream{};
-  // 15 + 32: accept both zlib (MetaImage) and gzip (NRRD) headers.
-  if (inflateInit2(&m_zlib, 15 + 32) != Z_OK) fail(m_block.sourceName, "cannot initialise zlib");
-  m_zlibOpen = true;
-  m_inputConsumed = 0;
-  m_nextFrame = 0;
-  m_input.resize(static_cast<std::size_t>(kInputChunkBytes));
-}
-
-void PixelStream::inflateFrame(std::uint8_t* destination) {
-  m_zlib.next_out = destination;
-  m_zlib.avail_out = static_cast<uInt>(m_block.frameBytes);
-  while (m_zlib.avail_out > 0) {
-    if (m_zlib.avail_in == 0) {
-      const std::int64_t wanted = std::min(kInputChunkBytes, m_block.storedBytes - m_inputConsumed);
-      const ssize_t got = wanted > 0 ? ::pread(m_fd, m_input.data(), static_cast<std::size_t>(wanted),
-                                               static_cast<off_t>(m_block.offset + m_inputConsumed))
-                                     : 0;
-      if (got <= 0)
-        fail(m_block.sourceName, "compressed pixel data ends inside frame " + std::to_string(m_nextFrame) +
-                                     " of " + std::to_string(m_block.frameCount));
-      m_inputConsumed += got;
-      m_zlib.next_in = m_input.data();
-      m_zlib.avail_in = static_cast<uInt>(got);
-    }
-    const int status = ::inflate(&m_zlib, Z_NO_FLUSH);
-    if (status == Z_STREAM_END && m_zlib.avail_out > 0)
-      fail(m_block.sourceName, "compressed pixel data ends inside frame " + std::to_string(m_nextFrame) +
-                                   " of " + std::to_string(m_block.frameCount));
-    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
-      fail(m_block.sourceName, "compressed pixel data is corrupt in frame " + std::to_string(m_nextFrame) +
-                                   " (" + (m_zlib.msg ? m_zlib.msg : "zlib error") + ")");
   }
 }
 

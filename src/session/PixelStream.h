@@ -1,12 +1,15 @@
 #pragma once
 /// Frame-by-frame access to the pixel block of a sequence file, raw or one zlib/gzip stream.
 
+#include "InflateCursor.h"
+#include "InflateSeekIndex.h"
+
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
-
-#include <zlib.h>
 
 namespace hipguide::session::detail {
 
@@ -17,14 +20,18 @@ struct PixelBlock {
   std::int64_t storedBytes = 0;  ///< Bytes available for the block (capped by the file).
   std::int64_t frameBytes = 0;   ///< Decoded bytes per frame.
   std::int64_t frameCount = 0;
-  bool compressed = false;  ///< One zlib or gzip stream over all frames.
-  std::string sourceName;   ///< For messages.
+  bool compressed = false;            ///< One zlib or gzip stream over all frames.
+  std::int64_t seekSpacingBytes = 0;  ///< Seek index spacing; 0: InflateSeekIndex::spacingFor().
+  std::string sourceName;             ///< For messages.
 };
 
-/// Reads frame i of a pixel block. Raw blocks are read at their offset (random access);
-/// compressed blocks are inflated in order, keeping the position so that sequential reads
-/// cost one frame each and a backwards read restarts from the beginning. The constructor
-/// refuses blocks too small for their frames. Not thread-safe.
+/// Reads frame i of a pixel block. Raw blocks are read at their offset (one pread). Compressed
+/// blocks go through an InflateCursor and the block's InflateSeekIndex: sequential reads cost
+/// one frame each; any other read resumes from the nearest checkpoint before the frame (at
+/// most InflateSeekIndex::spacingBytes() of extra decoding) once the index covers it. The
+/// index grows as frames are read, and in one background pass after startSeekIndexing().
+/// The constructor refuses blocks too small for their frames. Owned and used by one thread
+/// (the background pass has its own cursor and stops in the destructor).
 class PixelStream {
  public:
   explicit PixelStream(PixelBlock block);
@@ -35,20 +42,25 @@ class PixelStream {
   /// Fills `out` (resized to frameBytes) with frame `index`; throws naming the file.
   void read(std::int64_t index, std::vector<std::uint8_t>& out);
   bool seekable() const { return !m_block.compressed; }
+  /// Compressed blocks: starts indexing the whole stream on a background thread (once); returns
+  /// at once. A pass that meets corrupt data logs a warning and stops. No-op for raw blocks.
+  void startSeekIndexing();
+  /// Waits for the background pass started by startSeekIndexing(), if any.
+  void waitForSeekIndex();
+  /// The seek index so far (all zero for raw blocks).
+  InflateSeekIndexStatus seekIndexStatus() const;
 
  private:
   void readRaw(std::int64_t index, std::vector<std::uint8_t>& out);
-  void restartInflate();
-  void inflateFrame(std::uint8_t* destination);
+  CompressedSource compressedSource() const;
 
   PixelBlock m_block;
   int m_fd = -1;
-  z_stream m_zlib{};
-  bool m_zlibOpen = false;
-  std::vector<std::uint8_t> m_input;
-  std::int64_t m_inputConsumed = 0;  ///< Compressed bytes handed to zlib so far.
-  std::int64_t m_nextFrame = 0;      ///< The frame the stream will decode next.
-  std::vector<std::uint8_t> m_last;  ///< The last decoded frame (index m_nextFrame - 1).
+  std::unique_ptr<InflateSeekIndex> m_index;  ///< Compressed blocks only.
+  std::unique_ptr<InflateCursor> m_cursor;    ///< Compressed blocks only.
+  std::int64_t m_lastIndex = -1;              ///< The frame held in m_last (compressed blocks).
+  std::vector<std::uint8_t> m_last;
+  std::jthread m_indexer;  ///< Last member: stopped and joined before the index goes.
 };
 
 }  // namespace hipguide::session::detail

@@ -74,7 +74,7 @@ SequenceHeader readSequenceHeader(const std::filesystem::path& path) {
   return header;
 }
 
-PlusSequenceReader::PlusSequenceReader(const std::filesystem::path& path)
+PlusSequenceReader::PlusSequenceReader(const std::filesystem::path& path, PlusReaderOptions options)
     : m_path(path), m_header(readSequenceHeader(path)) {
   const std::string source = path.string();
   detail::PixelBlock block;
@@ -82,6 +82,7 @@ PlusSequenceReader::PlusSequenceReader(const std::filesystem::path& path)
   block.frameBytes = m_header.frameBytes();
   block.frameCount = m_header.frameCount;
   block.compressed = m_header.encoding == SequenceHeader::Encoding::Zlib;
+  block.seekSpacingBytes = options.seekSpacingBytes;
   if (m_header.dataFile.empty()) {
     block.file = path;
     block.offset = m_header.headerBytes;
@@ -152,6 +153,22 @@ std::int64_t PlusSequenceReader::timestampNs(std::int64_t index) const {
   if (m_timestampsNs.empty() || index < 0) return 0;
   return m_timestampsNs[static_cast<std::size_t>(
       std::min<std::int64_t>(index, std::ssize(m_timestampsNs) - 1))];
+}
+
+void PlusSequenceReader::prepareForSeeking() { m_pixels->startSeekIndexing(); }
+
+void PlusSequenceReader::waitForSeekIndex() { m_pixels->waitForSeekIndex(); }
+
+SeekIndexStatus PlusSequenceReader::seekIndexStatus() const {
+  const detail::InflateSeekIndexStatus index = m_pixels->seekIndexStatus();
+  SeekIndexStatus status;
+  status.checkpoints = index.checkpoints;
+  status.spacingBytes = index.spacingBytes;
+  status.memoryBytes = index.memoryBytes;
+  status.indexedBytes = index.indexedBytes;
+  status.complete = index.complete;
+  status.failure = index.failure;
+  return status;
 }
 
 RecordedFrame PlusSequenceReader::readFrame(std::int64_t index) {

@@ -26,6 +26,7 @@ ReplayDriver::ReplayDriver(const std::filesystem::path& path, ReplayOptions opti
   if (m_frameCount == 0) throw std::runtime_error(path.string() + ": the recording has no frames to replay");
   if (m_info.trackerOnly)
     throw std::runtime_error(path.string() + ": a tracker-only recording has no images to replay");
+  m_reader->prepareForSeeking();  // compressed PLUS files: index the stream in the background
   setSpeed(options.speed);
   m_loop = options.loop;
   m_paused = options.startPaused;

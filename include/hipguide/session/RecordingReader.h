@@ -22,7 +22,7 @@ struct RecordingInfo {
   std::int64_t frameCount = 0;
   double durationSec = 0.0;                  ///< Last minus first timestamp.
   double framesPerSecond = 0.0;              ///< (frameCount - 1) / durationSec, 0 when unknown.
-  bool seekable = true;                      ///< false: frames are decoded in order (one compressed stream).
+  bool seekable = true;                      ///< false: one compressed stream, see prepareForSeeking().
   bool trackerOnly = false;                  ///< No real pixels (1×1 placeholder or none).
   std::vector<std::string> frameFieldNames;  ///< Per-frame fields present in any frame.
   std::vector<std::string> transformNames;   ///< `<A>To<B>Transform` names present in any frame.
@@ -41,6 +41,10 @@ class RecordingReader {
   /// Frame `index` in [0, frameCount); throws std::out_of_range or std::runtime_error naming
   /// the file when the data cannot be read.
   virtual RecordedFrame readFrame(std::int64_t index) = 0;
+  /// Starts whatever makes later reads at random frames fast (for a one-stream compressed PLUS
+  /// file, a background pass that indexes the stream) and returns at once. Call it from the
+  /// reading thread before seeking around (the replay driver does); no-op by default.
+  virtual void prepareForSeeking() {}
   /// The sidecar's events (tracker estimates, alerts, ...) in time order; may be empty.
   virtual const std::vector<SessionEvent>& events() const = 0;
 
