@@ -30,7 +30,7 @@ void NeedleFilter::reset() {
 
 FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds) {
   if (!m_tracking) {
-    if (measurement && measurement->confidence >= m_config.acquireConfidence) {
+    if (measurement && startsTrack(*measurement)) {
       start(*measurement);
       return output(false);
     }
@@ -39,7 +39,7 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
   predict(std::clamp(dtSeconds, 1e-3, 0.5));
   if (measurement && measurement->confidence >= m_config.keepConfidence) {
     if (accept(*measurement)) return output(false);
-    if (++m_outliers >= m_config.reacquireFrames && measurement->confidence >= m_config.acquireConfidence) {
+    if (++m_outliers >= m_config.reacquireFrames && startsTrack(*measurement)) {
       start(*measurement);
       return output(false);
     }
@@ -49,6 +49,10 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
     return {};
   }
   return output(true);
+}
+
+bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
+  return measurement.advancing && measurement.confidence >= m_config.acquireConfidence;
 }
 
 void NeedleFilter::start(const NeedleMeasurement& measurement) {

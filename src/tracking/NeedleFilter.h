@@ -16,6 +16,7 @@ struct NeedleMeasurement {
   core::Vec2 tipMm;
   double angleDeg = 0.0;
   double confidence = 0.0;
+  bool advancing = false;  ///< The tip brightened the image ahead of the shaft (the needle moved in).
 };
 
 /// What the filter reports for one frame.
@@ -28,9 +29,11 @@ struct FilteredNeedle {
 };
 
 /// Constant-velocity Kalman filters: tip (x, y, vx, vy) in mm and mm/s, angle (θ, dθ/dt) in
-/// degrees. A measurement outside the gate is an outlier; `reacquireFrames` outliers in a row
-/// restart the track on the newest one; more than `maxCoastFrames` frames without an accepted
-/// measurement lose the track. Owned by one tracker; not thread-safe.
+/// degrees. A track starts only on a confident measurement of an advancing needle (static
+/// bright lines are tissue until something moves in along them). A measurement outside the
+/// gate is an outlier; `reacquireFrames` outliers in a row restart the track on the newest
+/// advancing one; more than `maxCoastFrames` frames without an accepted measurement lose the
+/// track. Owned by one tracker; not thread-safe.
 class NeedleFilter {
  public:
   explicit NeedleFilter(const FilterConfig& config);
@@ -41,6 +44,7 @@ class NeedleFilter {
   void reset();
 
  private:
+  bool startsTrack(const NeedleMeasurement& measurement) const;
   void start(const NeedleMeasurement& measurement);
   void predict(double dtSeconds);
   bool accept(const NeedleMeasurement& measurement);

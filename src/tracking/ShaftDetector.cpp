@@ -14,6 +14,8 @@ namespace {
 double fromHorizontalDeg(const Line& line) { return core::orientationDifferenceDeg(line.angleDeg(), 0.0); }
 
 constexpr const char* kInterface = "tissue interface";
+/// Length of the deep end of a shaft over which the advance of the tip is measured (pixels).
+constexpr float kTipMotionPx = 8.0f;
 
 bool insideMask(const cv::Mat& mask, const cv::Point2f& p) {
   const int x = static_cast<int>(std::lround(p.x));
@@ -92,9 +94,9 @@ bool ShaftDetector::strongestRun(const Line& line, const RidgeMaps& ridges, cons
     const int y = std::clamp(static_cast<int>(std::lround(where.y)), 0, mask.rows - 1);
     const bool aligned = core::orientationDifferenceDeg(ridges.orientationDeg.at<float>(y, x), lineAngle) <=
                          m_config.orientationToleranceDeg;
-    // A bright crossing structure (fascia, capsule) neither supports nor interrupts the shaft.
-    float step = -on;
-    if (mask.at<std::uint8_t>(y, x)) step = aligned ? std::min(value, cap) - on : (value >= on ? 0.0f : -on);
+    // Anything but an aligned ridge costs: a bright crossing structure is not shaft either, so a
+    // run cannot go on past the tip through bright tissue (a short crossing costs little).
+    const float step = mask.at<std::uint8_t>(y, x) && aligned ? std::min(value, cap) - on : -on;
     if (running <= 0.0) running = 0.0, runStart = t;
     running += step;
     if (running > best) best = running, bestStart = runStart, bestEnd = t;
@@ -218,6 +220,13 @@ void ShaftDetector::judge(ShaftCandidate& candidate, const RidgeMaps& ridges, co
     }
   }
   candidate.shadowRatio = (count && above > 1e-3 * count) ? below / above : 1.0;
+  // A needle comes in from outside the sector (the skin beside the probe): how much of the line
+  // between the sector's border and the visible entry shows no shaft.
+  float border = candidate.startT;
+  while (candidate.startT - border < float(greyF.cols + greyF.rows) &&
+         insideMask(sector.sector(), line.at(border - 1.0f)))
+    border -= 1.0f;
+  candidate.entryGapPx = candidate.startT - border;
   if (candidate.shadowRatio < m_config.minShadowRatio) candidate.rejection = "acoustic shadow below (bone)";
 }
 
@@ -234,14 +243,21 @@ void ShaftDetector::score(ShaftCandidate& candidate, const ShaftPrior& prior, co
     if (entersLeft != (prior.insertionSide < 0)) factor *= 0.5;
   }
   if (!change.empty()) {
+    // An advancing needle brightens where its tip is, not along its whole length: probe motion
+    // moving an interface brightens all of it.
+    const auto meanChange = [&](float from, float to) {
+      double sum = 0.0;
+      int count = 0;
+      for (float t = from; t <= to; t += 1.0f, ++count) sum += sampleBilinear(change, candidate.line.at(t));
+      return count ? sum / count : 0.0;
+    };
     const float middle = 0.5f * (candidate.startT + candidate.endT);
-    double sum = 0.0;
-    int count = 0;
-    for (float t = middle; t <= candidate.endT; t += 1.0f, ++count)
-      sum += sampleBilinear(change, candidate.line.at(t));
-    candidate.motion = count ? sum / count : 0.0;
+    candidate.motion = meanChange(std::max(middle, candidate.endT - kTipMotionPx), candidate.endT + 1.0f) -
+                       meanChange(candidate.startT, middle);
     factor *= 1.0 + 0.5 * std::clamp(candidate.motion - 1.0, 0.0, 2.0);
   }
+  // Without a track, a line that does not reach back to the sector's border is less likely a needle.
+  if (!prior.shaft) factor *= std::exp(-std::max(0.0, candidate.entryGapPx / m_config.entryGapScalePx - 1.0));
   candidate.score = candidate.evidence * factor;
 }
 

@@ -31,7 +31,8 @@ struct ShaftCandidate {
   double evidence = 0.0;     ///< Σ (capped strength − onThreshold) over the segment.
   double residualPx = 0.0;   ///< RMS distance of ridge centres from the line.
   double shadowRatio = 1.0;  ///< Mean grey below / above the segment.
-  double motion = 0.0;       ///< Mean relative brightening along the deep half.
+  double motion = 0.0;       ///< Brightening near the deep end minus along the entry half (advance).
+  double entryGapPx = 0.0;   ///< Line length from the visible entry back out of the sector.
   double score = 0.0;        ///< Evidence weighted by the priors and the motion cue.
   std::string rejection;     ///< Why it is not a needle; empty when accepted.
 

@@ -8,6 +8,8 @@ namespace {
 
 constexpr float kStep = 0.25f;
 constexpr double kMinContrast = 4.0;
+/// The shaft level upstream is measured this many level windows before the ridge's end.
+constexpr float kUpstreamWindows = 3.0f;
 
 float medianOf(std::vector<float>& scratch, const std::vector<float>& values, std::size_t from,
                std::size_t to) {
@@ -27,13 +29,20 @@ TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat&
   TipLocation result;
   result.tipT = ridgeEndT;
   const auto window = static_cast<float>(m_config.levelWindowPx);
-  const float from = ridgeEndT - window - 2.0f;
+  // The profile starts upstream, or where the line enters the sector when that is later.
+  float from = ridgeEndT - kUpstreamWindows * window - 2.0f;
   const cv::Point2f normal = line.downNormal();
   m_profile.clear();
   for (float t = from; t <= ridgeEndT + static_cast<float>(m_config.searchBeyondPx); t += kStep) {
     const cv::Point2f p = line.at(t);
     const int x = static_cast<int>(std::lround(p.x)), y = static_cast<int>(std::lround(p.y));
-    if (x < 0 || y < 0 || x >= sector.cols || y >= sector.rows || !sector.at<std::uint8_t>(y, x)) break;
+    if (x < 0 || y < 0 || x >= sector.cols || y >= sector.rows || !sector.at<std::uint8_t>(y, x)) {
+      if (t < ridgeEndT && m_profile.empty()) {
+        from = t + kStep;
+        continue;
+      }
+      break;
+    }
     m_profile.push_back(
         (sampleBilinear(greyF, p - normal) + sampleBilinear(greyF, p) + sampleBilinear(greyF, p + normal)) /
         3.0f);
@@ -59,9 +68,24 @@ TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat&
   const float outside = medianOf(m_scratch, m_smooth, outFrom, outTo);
   result.contrast = inside - outside;
   if (result.contrast < kMinContrast) return result;
-  const float threshold = 0.5f * (inside + outside);
+  // Half the tip echo's height above the background: the bright bevel is blurred by the beam,
+  // and its half-maximum on the far side is where the needle ends.
+  const auto peakFrom = m_smooth.begin() + static_cast<std::ptrdiff_t>(indexOf(ridgeEndT - window / 2));
+  const auto peakTo = m_smooth.begin() + static_cast<std::ptrdiff_t>(std::min(m_smooth.size(), outFrom));
+  const float peak = peakFrom < peakTo ? std::max(inside, *std::max_element(peakFrom, peakTo)) : inside;
+  const float threshold = 0.5f * (peak + outside);
+  // A tip in the plane ends the shaft at full brightness; a shaft leaving the slice fades out.
+  const std::size_t upstreamFrom = indexOf(ridgeEndT - kUpstreamWindows * window);
+  const float upstream = medianOf(m_scratch, m_smooth, upstreamFrom,
+                                  std::max(upstreamFrom + 1, indexOf(ridgeEndT - 2 * window)));
+  result.endToShaftContrast = upstream - outside > 1e-3f ? (inside - outside) / (upstream - outside) : 1.0;
   const std::size_t stay = static_cast<std::size_t>(2.0f / kStep);
-  for (std::size_t i = indexOf(ridgeEndT - window / 2); i + stay < m_smooth.size(); ++i) {
+  // The ridge already ends where the line structure does: the profile only refines that end.
+  // Bright tissue beyond the tip (a capsule, cortex) must not carry the tip along the line.
+  const std::size_t last =
+      std::min(m_smooth.size(), indexOf(ridgeEndT + static_cast<float>(m_config.maxShiftPx)));
+  for (std::size_t i = indexOf(ridgeEndT - static_cast<float>(m_config.maxShiftPx));
+       i < last && i + stay < m_smooth.size(); ++i) {
     if (m_smooth[i] >= threshold || i == 0) continue;
     const bool staysBelow = std::all_of(m_smooth.begin() + static_cast<std::ptrdiff_t>(i),
                                         m_smooth.begin() + static_cast<std::ptrdiff_t>(i + stay),

@@ -7,8 +7,9 @@ namespace {
 
 constexpr double kDt = 0.05;
 
-NeedleMeasurement at(double x, double y, double angleDeg = 30.0, double confidence = 0.9) {
-  return {{x, y}, angleDeg, confidence};
+NeedleMeasurement at(double x, double y, double angleDeg = 30.0, double confidence = 0.9,
+                     bool advancing = true) {
+  return {{x, y}, angleDeg, confidence, advancing};
 }
 
 TEST(NeedleFilter, AcquiresOnlyWithEnoughConfidence) {
@@ -18,6 +19,13 @@ TEST(NeedleFilter, AcquiresOnlyWithEnoughConfidence) {
   const FilteredNeedle first = filter.update(at(10, 10, 30, 0.9), kDt);
   EXPECT_TRUE(first.detected);
   EXPECT_DOUBLE_EQ(first.tipMm.x(), 10.0);
+}
+
+TEST(NeedleFilter, DoesNotStartOnAStaticLineButKeepsAStaticNeedle) {
+  NeedleFilter filter(FilterConfig{});
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(filter.update(at(10, 10, 30, 0.9, false), kDt).detected);
+  EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, true), kDt).detected);
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, false), kDt).detected);
 }
 
 TEST(NeedleFilter, FollowsAnAdvancingTipClosely) {

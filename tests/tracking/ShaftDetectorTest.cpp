@@ -4,6 +4,7 @@
 #include <hipguide/core/Geometry.h>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
 
 namespace hipguide::tracking {
 namespace {
@@ -36,6 +37,39 @@ TEST(ShaftDetector, FindsTheNeedleInSpeckleWithItsEndsAndAngle) {
   EXPECT_LT(cv::norm(best->entry() - cv::Point2f(90, 70)), 4.0);
   EXPECT_LT(cv::norm(best->deepEnd() - cv::Point2f(190, 127.7f)), 4.0);
   EXPECT_GT(best->line.direction.y, 0.0f) << "direction points from the entry to the deep end";
+}
+
+TEST(ShaftDetector, MeasuresHowFarTheVisibleEntryIsFromTheSectorBorder) {
+  // The same 30° line, once drawn from outside the sector and once starting mid-image.
+  test::SyntheticScene fromBorder = baseScene(), midImage = baseScene();
+  fromBorder.sector = midImage.sector = false;
+  fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
+  midImage.needles.push_back(needleAt30Deg());
+  test::StagePipeline pipeline;
+  const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
+  ASSERT_NE(connected, nullptr);
+  const double connectedGapPx = connected->entryGapPx;
+  const ShaftCandidate* floating = bestAccepted(pipeline.run(midImage));
+  ASSERT_NE(floating, nullptr);
+  EXPECT_LT(connectedGapPx, 10.0);
+  EXPECT_GT(floating->entryGapPx, 60.0) << "the line meets the border about 100 px before (90, 70)";
+}
+
+TEST(ShaftDetector, AdvanceIsBrighteningAtTheDeepEndNotAlongTheWholeShaft) {
+  test::SyntheticScene scene = baseScene();
+  scene.needles.push_back(needleAt30Deg());
+  test::StagePipeline pipeline;
+  pipeline.run(scene);
+  const auto advanceWith = [&](const cv::Mat& change) {
+    const auto candidates =
+        pipeline.detector.detect(pipeline.maps, pipeline.sector, pipeline.work.greyF(), change, {});
+    return bestAccepted(candidates) ? bestAccepted(candidates)->motion : -1e9;
+  };
+  cv::Mat tipMoved = cv::Mat::zeros(pipeline.work.greyF().size(), CV_32F);
+  cv::circle(tipMoved, cv::Point(185, 125), 6, cv::Scalar(4.0), cv::FILLED);  // Around the deep end.
+  const cv::Mat probeMoved(pipeline.work.greyF().size(), CV_32F, cv::Scalar(4.0));
+  EXPECT_GT(advanceWith(tipMoved), 2.0);
+  EXPECT_NEAR(advanceWith(probeMoved), 0.0, 0.1);
 }
 
 TEST(ShaftDetector, RejectsHorizontalInterfacesThatSpanTheSector) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace hipguide::tracking {
 namespace {
 
@@ -33,6 +35,36 @@ TEST(TipLocator, FindsTheEndOfTheShaftWithinAPixel) {
 
 TEST(TipLocator, ABrightBevelMovesTheTipLittle) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) EXPECT_LT(tipErrorPx(1.8, seed), 1.5) << "seed " << seed;
+}
+
+TEST(TipLocator, BrightTissuePastTheTipDoesNotCarryItOn) {
+  // Shaft (grey 200) up to t = 40 (x = 50), then 6 px of tissue of grey 150 (above the midpoint
+  // 125 between the shaft and the dark background 50 that follows).
+  cv::Mat image(100, 100, CV_32F, cv::Scalar(50));
+  image(cv::Rect(10, 8, 40, 5)).setTo(200);
+  image(cv::Rect(50, 8, 6, 5)).setTo(150);
+  const cv::Mat sector(100, 100, CV_8U, cv::Scalar(255));
+  TipLocator locator(TipConfig{});
+  const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 40.0f, image, sector);
+  EXPECT_NEAR(tip.tipT, 40.0f, TipConfig{}.maxShiftPx);
+}
+
+/// TipLocation::endToShaftContrast of a horizontal shaft on background 50 ending at t = 60
+/// (x = 70) whose brightness falls linearly from 200 to `endGrey` over its last 40 px.
+double endToShaftContrastOf(float endGrey) {
+  cv::Mat image(100, 120, CV_32F, cv::Scalar(50));
+  for (int x = 10; x < 70; ++x) {
+    const float fade = std::clamp((float(x) - 30.0f) / 40.0f, 0.0f, 1.0f);
+    image(cv::Rect(x, 8, 1, 5)).setTo(200.0f + fade * (endGrey - 200.0f));
+  }
+  const cv::Mat sector(100, 120, CV_8U, cv::Scalar(255));
+  TipLocator locator(TipConfig{});
+  return locator.locate(Line{{10, 10}, {1, 0}}, 60.0f, image, sector).endToShaftContrast;
+}
+
+TEST(TipLocator, TellsATipFromAShaftFadingOutOfTheSlice) {
+  EXPECT_NEAR(endToShaftContrastOf(200.0f), 1.0, 0.05) << "full brightness up to the tip";
+  EXPECT_LT(endToShaftContrastOf(80.0f), 0.5) << "fading toward the end";
 }
 
 TEST(TipLocator, KeepsTheRidgeEndWithoutContrast) {

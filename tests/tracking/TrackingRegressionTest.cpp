@@ -52,25 +52,34 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioAccuracy, ::testing::ValuesIn(acquis
                            return name;
                          });
 
-class RealRecordingWithoutNeedle : public ::testing::TestWithParam<std::string> {};
-
-// DISABLED: bone surfaces in BoneUltrasound_L14 and SpinePhantomFreehand are still taken for
-// needles (measured numbers in docs/tracking.md); enable once the bound holds.
-TEST_P(RealRecordingWithoutNeedle, DISABLED_ReportsANeedleOnAtMostOnePercentOfFrames) {
-  HIPGUIDE_REQUIRE_SHARED_FILE(path, "plus/" + GetParam());
+/// Runs the tracker over a real recording without a needle and checks that it reports one on at
+/// most 1% of the frames (prints the counts as a table row).
+void expectAtMostOnePercentReported(const std::string& file) {
+  HIPGUIDE_REQUIRE_SHARED_FILE(path, "plus/" + file);
   const auto reader = session::openRecording(path);
   NeedleTracker tracker;
   std::int64_t detected = 0;
   for (std::int64_t index = 0; index < reader->frameCount(); ++index)
     detected += tracker.process(reader->readFrame(index).frame).detected ? 1 : 0;
-  std::printf("| %s | %lld | %lld |\n", GetParam().c_str(), static_cast<long long>(reader->frameCount()),
+  std::printf("| %s | %lld | %lld |\n", file.c_str(), static_cast<long long>(reader->frameCount()),
               static_cast<long long>(detected));
   EXPECT_LE(double(detected), 0.01 * double(reader->frameCount()));
 }
 
+class RealRecordingWithoutNeedle : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RealRecordingWithoutNeedle, ReportsANeedleOnAtMostOnePercentOfFrames) {
+  expectAtMostOnePercentReported(GetParam());
+}
+
+// DISABLED: a fascia in BoneUltrasound_L14 is still taken for a needle on a few frames
+// (measured numbers in docs/tracking.md); enable once the bound holds.
+TEST(RealRecordingWithoutNeedleBone, DISABLED_ReportsANeedleOnAtMostOnePercentOfFrames) {
+  expectAtMostOnePercentReported("BoneUltrasound_L14.igs.mha");
+}
+
 INSTANTIATE_TEST_SUITE_P(PlusData, RealRecordingWithoutNeedle,
-                         ::testing::Values("BoneUltrasound_L14.igs.mha", "SpinePhantomFreehand.igs.mha",
-                                           "NwirePhantomFreehand.igs.mha",
+                         ::testing::Values("SpinePhantomFreehand.igs.mha", "NwirePhantomFreehand.igs.mha",
                                            "NwirePhantomFreehandCropped.igs.mha",
                                            "UltrasonixLinearScanConvertedData.igs.mha",
                                            "NrrdSample.igs.nrrd"),

@@ -41,18 +41,22 @@ struct ShaftConfig {
   double reverberationMaxOffsetPx = 16;  ///< Parallel lines below a shaft within this offset are its echoes.
   double priorDistancePx = 12.0;         ///< While tracking, candidates this far from the last shaft lose.
   double priorAngleDeg = 10.0;           ///< ...as do candidates whose angle differs by more than this.
+  double entryGapScalePx = 15.0;  ///< Without a track, score × exp(1 − gap / this) for longer gaps between
+                                  ///< the visible entry and the sector's border.
 };
 
 /// Tip localisation along the shaft.
 struct TipConfig {
   double searchBeyondPx = 20.0;  ///< How far past the segment end the profile is examined.
   double levelWindowPx = 10.0;   ///< Length of the windows that define the shaft and background levels.
+  double maxShiftPx = 6.0;       ///< The profile may move the tip at most this far from the ridge's end.
 };
 
 /// Confidence and the temporal filter (Kalman on the tip and the angle, in mm and degrees).
 struct FilterConfig {
-  double evidenceScale = 60.0;      ///< Segment evidence at which confidence reaches 1 - 1/e.
+  double evidenceScale = 40.0;      ///< Segment evidence at which confidence reaches 1 - 1/e.
   double acquireConfidence = 0.6;   ///< Confidence needed to start tracking.
+  double acquireAdvance = 1.0;      ///< Tip brightening over the shaft's (motion units) needed to start.
   double keepConfidence = 0.35;     ///< Confidence needed to keep tracking (with the prior).
   double tipNoiseMm = 0.3;          ///< Measurement noise of the tip.
   double accelerationMmS2 = 400.0;  ///< Process noise: tip acceleration.
