@@ -15,10 +15,13 @@ struct BoundaryHit {
 
 /// Refines a crossing found between samples `sample - 1` and `sample` of a ray that starts at
 /// voxel index `startIndex` and advances `stepIndex` voxels per sample, along the unit
-/// reference direction `rayDirection`. Uses the trilinearly interpolated indicator of `label`,
-/// so staircase voxels give a smooth surface.
+/// reference direction `rayDirection`. With `fitSurface` (for strong reflectors, whose outline
+/// shows) the surface is a quadratic height field fitted to where the voxel columns around the
+/// crossing enter `label`, so even shallow voxel staircases give a straight, evenly bright
+/// echo; otherwise (and where that fit fails: steep or ragged surfaces) the 0.5 level of the
+/// trilinear indicator of `label`, with the normal from its gradient.
 BoundaryHit refineBoundary(const anatomy::LabelVolume& volume, std::uint8_t label,
                            const core::Vec3& startIndex, const core::Vec3& stepIndex, int sample,
-                           const core::Vec3& rayDirection);
+                           const core::Vec3& rayDirection, bool fitSurface);
 
 }  // namespace hipguide::acquisition::sim

@@ -65,4 +65,26 @@ void logCompress(const std::vector<float>& envelope, const std::vector<float>& g
   }
 }
 
+void reduceSpeckle(std::vector<std::uint8_t>& polar, int lines, std::vector<std::uint16_t>& scratch) {
+  const int samples = static_cast<int>(polar.size()) / lines;
+  scratch.resize(polar.size());
+  // Axial pass into scratch (×4), then lateral pass back into polar (÷16, rounded).
+  for (int line = 0; line < lines; ++line) {
+    const std::uint8_t* source = polar.data() + static_cast<std::size_t>(line) * samples;
+    std::uint16_t* target = scratch.data() + static_cast<std::size_t>(line) * samples;
+    target[0] = static_cast<std::uint16_t>(4 * source[0]);
+    target[samples - 1] = static_cast<std::uint16_t>(4 * source[samples - 1]);
+    for (int s = 1; s < samples - 1; ++s)
+      target[s] = static_cast<std::uint16_t>(source[s - 1] + 2 * source[s] + source[s + 1]);
+  }
+  for (int line = 1; line < lines - 1; ++line) {
+    const std::uint16_t* above = scratch.data() + static_cast<std::size_t>(line - 1) * samples;
+    const std::uint16_t* here = above + samples;
+    const std::uint16_t* below = here + samples;
+    std::uint8_t* target = polar.data() + static_cast<std::size_t>(line) * samples;
+    for (int s = 0; s < samples; ++s)
+      target[s] = static_cast<std::uint8_t>((above[s] + 2 * here[s] + below[s] + 8) >> 4);
+  }
+}
+
 }  // namespace hipguide::acquisition::sim

@@ -2,6 +2,7 @@
 
 #include "SimBoundary.h"
 #include "SimRandom.h"
+#include "SimTexture.h"
 
 #include <algorithm>
 #include <array>
@@ -12,13 +13,11 @@ namespace {
 
 /// Strength of a specular echo relative to diffuse backscatter of 1.
 constexpr float kSpecularGain = 10.0f;
-/// Striations are thin plates parallel to the coronal plane (LPS y is their thin axis): muscle
-/// fibres and fat septa run roughly parallel to the anterior skin, so anterior views show them as
-/// dashes along the skin.
-const core::Vec3 kStriationCellMm{1.8, 0.2, 1.8};
-constexpr float kStriationGain = 3.0f;
 /// Scatterer cells in the slice thickness behind each sampled cell (the beam integrates them).
 constexpr double kCellsPerSlice = 5.0;
+/// Boundaries at least this reflective (bone, capsule, skin) show as outlines: their surface is
+/// fitted across the voxel staircase (fascia between muscles keep the cheaper refinement).
+constexpr float kOutlineReflectivity = 0.3f;
 /// Farthest the skin may lie below the face and still be pressed against it.
 constexpr double kMaxContactMm = 10.0;
 
@@ -28,7 +27,7 @@ struct LabelConstants {
   std::array<std::uint32_t, 256> densityThreshold{};  ///< Of 2^20.
   std::array<float, 256> attenuationPerSample{};      ///< Two-way amplitude factor per sample.
   std::array<float, 256> specular{};
-  std::array<bool, 256> textured{};
+  std::array<TissueTexture, 256> texture{};
 };
 
 LabelConstants labelConstants(const AcousticMap& acoustics, const ScanGeometry& geometry) {
@@ -44,7 +43,7 @@ LabelConstants labelConstants(const AcousticMap& acoustics, const ScanGeometry& 
     const double lossDb = 2.0 * std::max(0.0, p.attenuationDbPerCmMHz) * frequencyMHz * sampleCm;
     constants.attenuationPerSample[label] = static_cast<float>(std::pow(10.0, -lossDb / 20.0));
     constants.specular[label] = static_cast<float>(std::clamp(p.specularReflectivity, 0.0, 1.0));
-    constants.textured[label] = acoustics[label].textured;
+    constants.texture[label] = acoustics[label].texture;
   }
   return constants;
 }
@@ -65,11 +64,11 @@ struct FloatRay {
   }
 };
 
-/// One scanline's march state in voxel-index, scatterer-cell and striation-cell coordinates.
+/// One scanline's march state in voxel-index, scatterer-cell and reference-mm coordinates.
 struct RayCoordinates {
   core::Vec3 startIndex, stepIndex;
   core::Vec3 startCell, stepCell;
-  core::Vec3 startFibre, stepFibre;
+  core::Vec3 startMm, stepMm;
   core::Vec3 direction;
 };
 
@@ -87,12 +86,12 @@ RayCoordinates rayCoordinates(const anatomy::LabelVolume& volume, const MarchSet
   ray.stepIndex = volume.physicalToIndex(originRef + dr * directionRef) - ray.startIndex;
   ray.startCell = originRef / setup.scattererCellMm;
   ray.stepCell = directionRef * (dr / setup.scattererCellMm);
-  ray.startFibre = originRef.cwiseQuotient(kStriationCellMm);
-  ray.stepFibre = (directionRef * dr).cwiseQuotient(kStriationCellMm);
+  ray.startMm = originRef;
+  ray.stepMm = directionRef * dr;
   return ray;
 }
 
-/// Nearest-voxel label along a ray, 0 outside the grid.
+/// Nearest-voxel label along a ray, 0 outside the grid; optionally at a random sub-voxel offset.
 class LabelSampler {
  public:
   LabelSampler(const anatomy::LabelVolume& volume, const RayCoordinates& ray)
@@ -101,18 +100,29 @@ class LabelSampler {
         m_nx(volume.size[0]),
         m_ny(volume.size[1]),
         m_nz(volume.size[2]) {}
-  std::uint8_t at(int s) const {
+  std::uint8_t at(int s) const { return atOffset(s, 0.5f, 0.5f, 0.5f); }
+  /// The label at a uniformly random point of the voxel-sized box around sample s, drawn from
+  /// `hash`: averaged over the scatterers, tissue fractions then follow the smooth (partial
+  /// volume) boundary instead of the voxel staircase.
+  std::uint8_t atJittered(int s, std::uint32_t hash) const {
+    constexpr float kUnit = 1.0f / 1024.0f;
+    return atOffset(s, static_cast<float>(hash & 1023u) * kUnit,
+                    static_cast<float>((hash >> 10) & 1023u) * kUnit,
+                    static_cast<float>((hash >> 20) & 1023u) * kUnit);
+  }
+
+ private:
+  std::uint8_t atOffset(int s, float ox, float oy, float oz) const {
     const float fs = static_cast<float>(s);
     // +0.5 then truncation rounds to nearest for the in-range (non-negative) values.
-    const float x = m_ray.x + fs * m_ray.dx + 0.5f, y = m_ray.y + fs * m_ray.dy + 0.5f,
-                z = m_ray.z + fs * m_ray.dz + 0.5f;
+    const float x = m_ray.x + fs * m_ray.dx + ox, y = m_ray.y + fs * m_ray.dy + oy,
+                z = m_ray.z + fs * m_ray.dz + oz;
     if (!(x >= 0.0f && y >= 0.0f && z >= 0.0f)) return 0;
     const int i = static_cast<int>(x), j = static_cast<int>(y), k = static_cast<int>(z);
     if (i >= m_nx || j >= m_ny || k >= m_nz) return 0;
     return m_labels[(static_cast<std::size_t>(k) * m_ny + j) * m_nx + i];
   }
 
- private:
   const std::uint8_t* m_labels;
   FloatRay m_ray;
   int m_nx, m_ny, m_nz;
@@ -135,14 +145,12 @@ void marchLine(const anatomy::LabelVolume& volume, const LabelConstants& constan
   const int offset = contactOffset(labels, field.samples, setup.geometry->sampleSpacingMm());
   field.contactOffset[static_cast<std::size_t>(line)] = offset;
   const FloatRay cells(ray.startCell, ray.stepCell);
-  const FloatRay fibres(ray.startFibre, ray.stepFibre);
+  // Tissue samples run past the displayed ones by the skin pressed up against the face.
+  TextureRay texture(*setup.texture, ray.startMm, ray.stepMm, field.samples + offset + 1);
   const int samples = field.samples;
   float* re = field.re.data() + field.at(line, 0);
   float* im = field.im.data() + field.at(line, 0);
   float* transmissionOut = field.transmission.data() + field.at(line, 0);
-  const std::uint32_t striationThreshold =
-      static_cast<std::uint32_t>(std::clamp(setup.striationProbability, 0.0, 1.0) * (1u << 20));
-  const std::uint32_t fibreSeed = setup.seed ^ 0x5bd1e995U;
   std::uint32_t noiseState = mix32(static_cast<std::uint32_t>(setup.frameIndex) * 0x27d4eb2dU ^
                                    static_cast<std::uint32_t>(line) * 0x165667b1U ^ setup.seed) |
                              1u;
@@ -156,8 +164,8 @@ void marchLine(const anatomy::LabelVolume& volume, const LabelConstants& constan
     if (label != previous) {
       const float reflectivity = std::max(constants.specular[label], constants.specular[previous]);
       if (reflectivity > 0.0f) {
-        const BoundaryHit hit =
-            refineBoundary(volume, label, ray.startIndex, ray.stepIndex, t, ray.direction);
+        const BoundaryHit hit = refineBoundary(volume, label, ray.startIndex, ray.stepIndex, t, ray.direction,
+                                               reflectivity >= kOutlineReflectivity);
         const double cosine = hit.cosIncidence;
         const float facing = static_cast<float>(cosine * cosine * cosine);
         const float echo = kSpecularGain * reflectivity * facing * transmission;
@@ -173,20 +181,13 @@ void marchLine(const anatomy::LabelVolume& volume, const LabelConstants& constan
     transmission *= constants.attenuationPerSample[label];
     transmissionOut[s] = transmission;
     float echoRe = 0.0f, echoIm = 0.0f;
-    const float amplitude = constants.amplitude[label] * transmission;
-    if (amplitude > 0.0f) {
-      const std::uint32_t h = cells.hashAt(t, setup.seed);
-      if ((h >> 12) < constants.densityThreshold[label]) {
-        echoRe = amplitude * table.re(h);
-        echoIm = amplitude * table.im(h);
-      }
-      if (constants.textured[label]) {
-        const std::uint32_t f = fibres.hashAt(t, fibreSeed);
-        if ((f >> 12) < striationThreshold) {
-          echoRe += kStriationGain * amplitude * table.re(f);
-          echoIm += kStriationGain * amplitude * table.im(f);
-        }
-      }
+    const std::uint32_t h = cells.hashAt(t, setup.seed);
+    const std::uint8_t scatterer = labels.atJittered(t, h * 0x9e3779b9U);
+    if ((h >> 12) < constants.densityThreshold[scatterer]) {
+      const float amplitude =
+          constants.amplitude[scatterer] * transmission * texture.gain(constants.texture[scatterer], t);
+      echoRe = amplitude * table.re(h);
+      echoIm = amplitude * table.im(h);
     }
     noiseState ^= noiseState << 13;
     noiseState ^= noiseState >> 17;

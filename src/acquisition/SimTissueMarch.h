@@ -2,6 +2,7 @@
 /// Ray-marching the scanlines through the label volume: the tissue part of the echo field.
 
 #include "SimEchoField.h"
+#include "SimTexture.h"
 
 #include <hipguide/acquisition/ScanConversion.h>
 #include <hipguide/acquisition/UltrasoundSimulator.h>
@@ -15,8 +16,8 @@ struct MarchSetup {
   std::uint32_t seed = 1;
   std::uint64_t frameIndex = 0;
   double scattererCellMm = 0.15;
-  double striationProbability = 0.0;
-  double noiseAmplitude = 0.0;  ///< Receiver noise, added after attenuation.
+  const TextureField* texture = nullptr;  ///< Never null when marching.
+  double noiseAmplitude = 0.0;            ///< Receiver noise, added after attenuation.
 };
 
 /// Per line, the samples of air between the face and the skin that the probe presses away

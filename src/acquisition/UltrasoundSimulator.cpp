@@ -4,18 +4,32 @@
 #include "SimNeedle.h"
 #include "SimPointSpread.h"
 #include "SimTissueMarch.h"
+#include "SimTransducerArtefacts.h"
 
 #include <cmath>
 #include <stdexcept>
 
 namespace hipguide::acquisition {
 
+namespace {
+
+TissueTexture textureOf(const anatomy::LabelInfo& info) {
+  if (info.role == anatomy::TissueRole::Skin) return TissueTexture::Fibrous;
+  if (info.role != anatomy::TissueRole::Soft || info.acoustic.backscatter < 0.1) return TissueTexture::None;
+  if (info.name.find("fat") != std::string::npos) return TissueTexture::Fat;
+  if (info.acoustic.specularReflectivity >= 0.3 && info.acoustic.backscatter >= 0.7)
+    return TissueTexture::Fibrous;
+  return TissueTexture::Muscle;
+}
+
+}  // namespace
+
 AcousticMap acousticMapFrom(const anatomy::LabelTable& table) {
   AcousticMap map{};
   for (const anatomy::LabelInfo& info : table.labels()) {
     TissueAcoustics& entry = map[info.value];
     entry.properties = info.acoustic;
-    entry.textured = info.role == anatomy::TissueRole::Soft || info.role == anatomy::TissueRole::Skin;
+    entry.texture = textureOf(info);
   }
   return map;
 }
@@ -24,11 +38,13 @@ struct UltrasoundSimulator::Impl {
   std::shared_ptr<const anatomy::LabelVolume> volume;
   AcousticMap acoustics;
   SimulatorOptions options;
+  sim::TextureField texture;
   std::unique_ptr<ScanGeometry> geometry;
   std::unique_ptr<sim::PointSpread> pointSpread;
   sim::EchoField field;
   std::vector<float> envelope;
   std::vector<std::uint8_t> polar;
+  std::vector<std::uint16_t> smoothing;
 
   sim::MarchSetup marchSetup(const SimulatorInput& input, const ScanGeometry& scan) const {
     sim::MarchSetup setup;
@@ -37,7 +53,7 @@ struct UltrasoundSimulator::Impl {
     setup.seed = options.seed;
     setup.frameIndex = input.frameIndex;
     setup.scattererCellMm = options.scattererCellMm;
-    setup.striationProbability = options.striationProbability;
+    setup.texture = &texture;
     setup.noiseAmplitude = std::pow(10.0, options.electronicNoiseDb / 20.0);
     return setup;
   }
@@ -61,9 +77,13 @@ UltrasoundSimulator::UltrasoundSimulator(std::shared_ptr<const anatomy::LabelVol
   if (!(options.scattererCellMm > 0.01 && options.scattererCellMm < 5.0))
     throw std::invalid_argument("SimulatorOptions.scattererCellMm = " +
                                 std::to_string(options.scattererCellMm) + " is out of range (0.01 to 5)");
+  if (!(options.textureContrast >= 0.0 && options.textureContrast <= 4.0))
+    throw std::invalid_argument("SimulatorOptions.textureContrast = " +
+                                std::to_string(options.textureContrast) + " is out of range (0 to 4)");
   m_impl->volume = std::move(volume);
   m_impl->acoustics = acoustics;
   m_impl->options = options;
+  m_impl->texture = sim::TextureField::forVolume(*m_impl->volume, options.seed, options.textureContrast);
 }
 
 UltrasoundSimulator::~UltrasoundSimulator() = default;
@@ -75,6 +95,7 @@ SimulatedFrame UltrasoundSimulator::render(const SimulatorInput& input) {
   const ScanGeometry& geometry = impl.geometryFor(input);
 
   sim::marchTissue(*impl.volume, impl.acoustics, impl.marchSetup(input, geometry), impl.field);
+  sim::addNearFieldArtefacts(geometry, impl.field);
 
   std::vector<sim::NeedlePoint> needlePoints;
   if (input.needle) {
@@ -83,8 +104,10 @@ SimulatedFrame UltrasoundSimulator::render(const SimulatorInput& input) {
   }
   impl.pointSpread->apply(impl.field);
   sim::detectEnvelope(impl.field, impl.envelope);
+  sim::applyEdgeFalloff(geometry, impl.envelope);
   sim::logCompress(impl.envelope, sim::displayGainDb(input.imaging, geometry), geometry.lines(),
                    input.imaging.dynamicRangeDb, impl.polar);
+  sim::reduceSpeckle(impl.polar, geometry.lines(), impl.smoothing);
 
   SimulatedFrame result;
   core::Frame& frame = result.frame;

@@ -53,7 +53,8 @@ inline acquisition::AcousticMap testAcoustics(double muscleAttenuation = 0.5, bo
   const auto set = [&](std::uint8_t label, double backscatter, double density, double attenuation,
                        double specular) {
     map[label].properties = {backscatter, density, attenuation, 1540.0, specular};
-    map[label].textured = textured && (label == kMuscle || label == kFat);
+    if (textured && label == kMuscle) map[label].texture = acquisition::TissueTexture::Muscle;
+    if (textured && label == kFat) map[label].texture = acquisition::TissueTexture::Fat;
   };
   set(kSkin, 0.8, 1.0, 1.0, 0.3);
   set(kFat, 0.35, 0.6, 0.6, 0.0);

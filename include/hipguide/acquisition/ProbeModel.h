@@ -23,11 +23,11 @@ struct ProbeModel {
   double sectorDeg = 60.0;          ///< Curvilinear: field of view, edge line to edge line.
   double widthMm = 38.0;            ///< Linear: distance from the first to the last line.
   double focusDepthMm = 50.0;       ///< Transmit focus along the beam.
-  double fNumber = 2.0;             ///< Lateral resolution at the focus = wavelength × fNumber.
+  double fNumber = 3.0;             ///< Lateral resolution at the focus = wavelength × fNumber.
   double depthOfFieldMm = 30.0;     ///< Lateral width grows by √2 this far from the focus.
   double elevationFwhmMm = 2.0;     ///< Slice thickness (FWHM) at the elevation focus.
   double elevationFocusMm = 55.0;   ///< Depth of the elevation lens focus.
-  double pulseCycles = 2.0;         ///< Pulse length in cycles (axial resolution).
+  double pulseCycles = 3.0;         ///< Pulse length in cycles (axial resolution = half of it).
   int imageWidth = 640;             ///< Output pixels.
   int imageHeight = 480;
   int lines = 256;  ///< Scanlines of the polar grid.

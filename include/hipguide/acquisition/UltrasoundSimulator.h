@@ -15,15 +15,25 @@
 
 namespace hipguide::acquisition {
 
+/// Structure a tissue shows on top of its speckle (a 3D property of the anatomy, like speckle).
+enum class TissueTexture : std::uint8_t {
+  None,     ///< Plain speckle (fluid, blood, bone, cartilage, test tissues).
+  Muscle,   ///< Hypoechoic fascicles between irregular, wavy, bright fibro-adipose septa.
+  Fat,      ///< Hypoechoic lobules with sparse, bright, oblique septa.
+  Fibrous,  ///< Densely packed bright fibrils (skin, capsule, labrum, tendon).
+};
+
 /// Acoustic behaviour of every label value (index = label; 0 = coupling gel/air outside the
-/// body: anechoic, no attenuation). `textured` adds fibrous striations (muscle, fat septa).
+/// body: anechoic, no attenuation) and the texture its speckle carries.
 struct TissueAcoustics {
   anatomy::AcousticProperties properties{0.0, 0.0, 0.0, 1540.0, 0.0};
-  bool textured = false;
+  TissueTexture texture = TissueTexture::None;
 };
 using AcousticMap = std::array<TissueAcoustics, 256>;
 
-/// The acoustic map of a label table (Soft and Skin roles are textured).
+/// The acoustic map of a label table: Skin is Fibrous; Soft labels named "*fat*" are Fat, other
+/// Soft labels with a specular boundary and bright backscatter (capsule, labrum) are Fibrous,
+/// the remaining echogenic Soft labels are Muscle; every other role has no texture.
 AcousticMap acousticMapFrom(const anatomy::LabelTable& table);
 
 /// Everything one frame depends on besides the anatomy. Plain data.
@@ -58,10 +68,10 @@ struct SimulatedFrame {
 
 /// Options fixed for the simulator's lifetime.
 struct SimulatorOptions {
-  std::uint32_t seed = 1;              ///< Selects the tissue's scatterer pattern.
-  double scattererCellMm = 0.15;       ///< Grid on which scatterers are drawn (reference mm).
-  double striationProbability = 0.05;  ///< Share of fibre cells that echo strongly (textured labels).
-  double electronicNoiseDb = -95.0;    ///< Receiver noise relative to unit backscatter.
+  std::uint32_t seed = 1;            ///< Selects the tissue's scatterer pattern.
+  double scattererCellMm = 0.15;     ///< Grid on which scatterers are drawn (reference mm).
+  double textureContrast = 0.5;      ///< Scales the tissue textures' septa and fascicles (0 = plain speckle).
+  double electronicNoiseDb = -95.0;  ///< Receiver noise relative to unit backscatter.
 };
 
 /// Renders B-mode frames of a label volume: ray-marches scanlines of the probe's polar grid
