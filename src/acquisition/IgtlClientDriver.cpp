@@ -1,7 +1,7 @@
+#include "IgtlClientLoop.h"
 #include "IgtlCodec.h"
 #include "IgtlPoseMatcher.h"
 #include "IgtlStreamMonitor.h"
-#include "IgtlTcp.h"
 #include "IgtlWire.h"
 
 #include <hipguide/acquisition/IgtlClientDriver.h>
@@ -13,8 +13,6 @@
 
 namespace hipguide::acquisition {
 namespace {
-
-constexpr int kPollMs = 5;  ///< How often the receive loop looks at its timers.
 
 std::string secondsText(double seconds) {
   char text[32];
@@ -45,59 +43,33 @@ std::string IgtlClientDriver::description() const {
 IgtlClientStats IgtlClientDriver::stats() const { return m_monitor->snapshot(); }
 
 void IgtlClientDriver::run(std::stop_token stop) {
-  const auto log = core::logger("acquisition");
-  double waitSeconds = m_settings.reconnectInitialSeconds;
-  while (!stop.stop_requested()) {
-    std::string why;
-    detail::TcpSocket socket = detail::TcpSocket::connectTo(
-        m_settings.host, m_settings.port, static_cast<int>(m_settings.connectTimeoutSeconds * 1000), why);
-    if (socket.valid()) {
-      m_monitor->countConnection();
-      log->info("{}: connected", description());
-      const std::uint64_t messagesBefore = m_monitor->snapshot().messages;
-      why = receive(socket, stop);
-      if (stop.stop_requested()) break;
-      // A server that talked resets the wait; one that hangs up at once is retried slowly.
-      if (m_monitor->snapshot().messages > messagesBefore) waitSeconds = m_settings.reconnectInitialSeconds;
-    }
-    const std::string reason = description() + ": " + why + "; retrying in " + secondsText(waitSeconds);
-    log->warn("{}", reason);
-    setState(DriverState::Connecting, reason);
-    if (!sleepUntilNs(stop, core::steadyNowNs() + core::secondsToNs(waitSeconds))) break;
-    waitSeconds = std::min(waitSeconds * 2.0, m_settings.reconnectMaxSeconds);
-  }
-}
-
-std::string IgtlClientDriver::receive(detail::TcpSocket& socket, std::stop_token stop) {
-  detail::IgtlMessageReader reader(m_settings.maxBodyBytes);
-  detail::IgtlMessage message;
-  m_anchor.reset();
-  m_poses->clear();
-  m_monitor->resetIntervals();
-  m_lastImageHostNs = core::steadyNowNs();
-  std::string ended = "stopped";
-  while (!stop.stop_requested()) {
-    if (socket.waitReadable(kPollMs)) {
-      const detail::ReadResult result = reader.read(socket, stop, message);
-      if (result.kind == detail::ReadResult::Kind::Disconnected) {
-        ended = result.detail;
-        break;
-      }
-      if (result.kind == detail::ReadResult::Kind::Refused) {
-        refuse(result.reason, result.detail);
-        if (result.streamLost) {
-          ended = "connection reset after " + result.detail;
-          break;
-        }
-      } else {
-        m_monitor->countMessage();
-        handle(message);
-      }
-    }
-    checkTimers();
-  }
-  if (m_pending) publishPending();
-  return ended;
+  const detail::IgtlConnectPolicy policy{m_settings.host,
+                                         m_settings.port,
+                                         m_settings.connectTimeoutSeconds,
+                                         m_settings.reconnectInitialSeconds,
+                                         m_settings.reconnectMaxSeconds,
+                                         m_settings.maxBodyBytes};
+  detail::IgtlClientHandlers handlers;
+  handlers.connected = [this] {
+    m_monitor->countConnection();
+    m_anchor.reset();
+    m_poses->clear();
+    m_monitor->resetIntervals();
+    m_lastImageHostNs = core::steadyNowNs();
+  };
+  handlers.message = [this](const detail::IgtlMessage& message) {
+    m_monitor->countMessage();
+    handle(message);
+  };
+  handlers.refused = [this](detail::RefusalReason reason, const std::string& detail) {
+    refuse(reason, detail);
+  };
+  handlers.poll = [this] { checkTimers(); };
+  handlers.disconnected = [this] {
+    if (m_pending) publishPending();
+  };
+  handlers.waiting = [this](const std::string& reason) { setState(DriverState::Connecting, reason); };
+  detail::runIgtlClientLoop(stop, policy, description(), handlers);
 }
 
 void IgtlClientDriver::handle(const detail::IgtlMessage& message) {

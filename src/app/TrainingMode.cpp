@@ -1,5 +1,6 @@
 #include <hipguide/app/TrainingMode.h>
 
+#include <hipguide/acquisition/IgtlTrackerClient.h>
 #include <hipguide/acquisition/SimulatedProbeDriver.h>
 #include <hipguide/acquisition/UltrasoundSimulator.h>
 #include <hipguide/app/FramePump.h>
@@ -10,6 +11,7 @@
 #include <hipguide/app/TrainingKeysDialog.h>
 #include <hipguide/app/TrainingPanel.h>
 #include <hipguide/app/TrainingProgressDialog.h>
+#include <hipguide/core/SteadyClock.h>
 #include <hipguide/render/AnatomySurfaces.h>
 #include <hipguide/training/TrainingHistory.h>
 
@@ -84,12 +86,14 @@ bool TrainingMode::startAttempt(const QString& scenario, bool autopilot) {
   if (m_running) return false;
   showPanel();
   m_panel->setScenario(scenario);
+  m_autopilot = autopilot;
+  if (!openTracker()) return false;
   if (!m_window.openSource("sim:" + scenario)) {
+    m_tracker.reset();
     m_panel->showStatus(tr("Cannot open the simulated probe for '%1'.").arg(scenario));
     return false;
   }
   m_running = true;
-  m_autopilot = autopilot;
   m_world.reset();
   m_surfaces.reset();
   m_panel->setRunning(true);
@@ -130,6 +134,8 @@ void TrainingMode::onWorldReady(std::shared_ptr<const training::TrainingWorld> w
   const training::Exercise exercise = training::exerciseOf(*m_world);
   const acquisition::ScenarioSetup& setup = m_world->scenario.setup();
   m_controls.emplace(m_world->scenario.plan(), m_world->volume);
+  if (m_tracker)
+    m_tracked.emplace(m_world->scenario.plan(), m_world->volume, m_tracker->settings(), m_trackedSettings);
   m_tracer.emplace(m_world->anatomy, m_world->scenarioName, m_world->targetStructure, m_world->targetMm,
                    exercise.toleranceMm, setup.probe, setup.imaging);
   const double marginMm =
@@ -141,6 +147,7 @@ void TrainingMode::onWorldReady(std::shared_ptr<const training::TrainingWorld> w
   m_window.recordingController()->setFolder(QDir::homePath() + "/HipGuide/training-recordings");
   m_window.setRecording(true);
   m_panel->showStatus(m_autopilot ? tr("Autopilot attempt running.")
+                      : m_tracked ? tr("Attempt running: the tracker moves the probe and needle.")
                                   : tr("Attempt running: keys and mouse move the probe and needle."));
   qApp->installEventFilter(this);
   m_clock.start();
@@ -150,8 +157,9 @@ void TrainingMode::onWorldReady(std::shared_ptr<const training::TrainingWorld> w
 
 void TrainingMode::tick() {
   const double timeS = m_speed * m_clock.elapsed() / 1000.0;
-  const acquisition::ScenarioState state =
-      m_autopilot ? m_world->scenario.at(timeS) : m_controls->state(timeS);
+  const acquisition::ScenarioState state = m_autopilot ? m_world->scenario.at(timeS)
+                                           : m_tracked ? trackedState(timeS)
+                                                       : m_controls->state(timeS);
   if (auto* simulated = driver()) {
     simulated->setProbePose(state.probeToReference);
     simulated->setNeedle(state.needle);
@@ -165,6 +173,45 @@ void TrainingMode::tick() {
   showLive(sample);
   const double limitS = training::exerciseOf(*m_world).criteria.maxElapsedS;
   if ((m_autopilot && timeS >= m_world->scenario.durationS()) || timeS >= limitS) finishAttempt();
+}
+
+bool TrainingMode::openTracker() {
+  m_tracked.reset();
+  m_tracker.reset();
+  m_trackerMessage.clear();
+  const QString address = m_panel->trackerAddress();
+  if (m_autopilot || address.isEmpty()) return true;
+  try {
+    acquisition::IgtlTrackerSettings settings = acquisition::igtlTrackerSettingsFor(address.toStdString());
+    settings.connectTimeoutSeconds = 1.0;  // the GUI thread waits this long at most when finishing
+    m_trackedSettings = training::TrackedDriveSettings{};
+    const QString registration = QSettings().value("training/trackerRegistration").toString();
+    if (!registration.isEmpty())
+      m_trackedSettings.phantomToReference = training::loadRegistrationFile(registration.toStdString());
+    m_tracker = std::make_unique<acquisition::IgtlTrackerClient>(settings);
+    QSettings().setValue("training/tracker", address);
+  } catch (const std::exception& error) {
+    m_panel->showStatus(tr("Cannot use the tracker: %1").arg(QString::fromUtf8(error.what())));
+    return false;
+  }
+  return true;
+}
+
+acquisition::ScenarioState TrainingMode::trackedState(double timeS) {
+  const training::TrackedFrame frame = m_tracked->update(m_tracker->snapshot(), core::steadyNowNs(), timeS);
+  const QString message =
+      tr("Tracker %1 — %2: %3")
+          .arg(m_panel->trackerAddress(), QString::fromUtf8(training::toString(frame.status).data()),
+               QString::fromStdString(frame.message));
+  if (message != m_trackerMessage) m_panel->showStatus(message);
+  m_trackerMessage = message;
+  return frame.state;
+}
+
+QString TrainingMode::driverName() const {
+  return m_autopilot ? QStringLiteral("autopilot")
+         : m_tracked ? QStringLiteral("tracker")
+                     : QStringLiteral("manual");
 }
 
 void TrainingMode::showLive(const training::AttemptSample& sample) {
@@ -200,15 +247,18 @@ void TrainingMode::finishAttempt() {
   qApp->removeEventFilter(this);
   m_panel->setRunning(false);
   if (!m_tracer || !m_world) {
+    m_tracked.reset();
+    m_tracker.reset();
     m_panel->showStatus(tr("Attempt cancelled."));
     return;
   }
   const QString recording = m_window.recordingController()->path();
   m_window.setRecording(false);
-  m_last = training::finishAttempt(training::exerciseOf(*m_world), m_world->seed,
-                                   m_autopilot ? "autopilot" : "manual", m_tracer->take(),
-                                   recording.toStdString());
+  m_last = training::finishAttempt(training::exerciseOf(*m_world), m_world->seed, driverName().toStdString(),
+                                   m_tracer->take(), recording.toStdString());
   m_tracer.reset();
+  m_tracked.reset();
+  m_tracker.reset();
   const QString trainee = m_panel->trainee().isEmpty() ? tr("trainee") : m_panel->trainee();
   try {
     training::TrainingHistory history = training::TrainingHistory::open(databaseFile().toStdString());
@@ -237,7 +287,8 @@ void TrainingMode::showProgress() {
 }
 
 bool TrainingMode::eventFilter(QObject* watched, QEvent* event) {
-  if (!m_running || !m_controls || m_autopilot || QApplication::activeWindow() != &m_window) return false;
+  if (!m_running || !m_controls || m_autopilot || m_tracked || QApplication::activeWindow() != &m_window)
+    return false;
   if (event->type() == QEvent::KeyPress) {
     const auto* key = static_cast<QKeyEvent*>(event);
     const std::optional<TrainingAction> action = m_keys.actionFor(key->keyCombination().toCombined());

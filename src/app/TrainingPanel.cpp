@@ -19,6 +19,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
       m_exercises(new QComboBox),
       m_brief(new QLabel),
       m_trainee(new QLineEdit(QSettings().value("training/trainee", tr("trainee")).toString())),
+      m_drive(new QComboBox),
+      m_tracker(new QLineEdit(QSettings().value("training/tracker", "localhost:18944").toString())),
       m_hints(new QCheckBox(tr("Coaching hints"))),
       m_start(new QPushButton(tr("Start attempt"))),
       m_autopilot(new QPushButton(tr("Autopilot"))),
@@ -29,6 +31,14 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   setObjectName("trainingPanel");
   m_exercises->setObjectName("exerciseBox");
   m_trainee->setObjectName("traineeEdit");
+  m_drive->setObjectName("driveBox");
+  m_tracker->setObjectName("trackerEdit");
+  m_drive->addItem(tr("Hands (keys and mouse)"));
+  m_drive->addItem(tr("OpenIGTLink tracker"));
+  m_drive->setToolTip(
+      tr("Who moves the simulated probe and needle: you with keys and mouse, or a tracked "
+         "probe and needle (PLUS, 3D Slicer) sending ProbeToReference and NeedleToReference"));
+  m_tracker->setToolTip(tr("host:port of the OpenIGTLink server sending the tracked transforms"));
   m_hints->setObjectName("hintsBox");
   m_start->setObjectName("startButton");
   m_autopilot->setObjectName("autopilotButton");
@@ -50,6 +60,8 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   auto* form = new QFormLayout;
   form->addRow(tr("Exercise"), m_exercises);
   form->addRow(tr("Trainee"), m_trainee);
+  form->addRow(tr("Drive"), m_drive);
+  form->addRow(tr("Tracker"), m_tracker);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
   buttons->addWidget(m_autopilot);
@@ -82,6 +94,10 @@ TrainingPanel::TrainingPanel(QWidget* parent)
   connect(progress, &QPushButton::clicked, this, &TrainingPanel::progressRequested);
   connect(m_trainee, &QLineEdit::editingFinished, this,
           [this] { QSettings().setValue("training/trainee", m_trainee->text()); });
+  connect(m_drive, &QComboBox::currentIndexChanged, this,
+          [this] { m_tracker->setEnabled(m_drive->isEnabled() && m_drive->currentIndex() == 1); });
+  connect(m_tracker, &QLineEdit::editingFinished, this,
+          [this] { QSettings().setValue("training/tracker", m_tracker->text().trimmed()); });
   showBrief();
   setRunning(false);
 }
@@ -96,10 +112,21 @@ void TrainingPanel::setScenario(const QString& scenario) {
 QString TrainingPanel::trainee() const { return m_trainee->text().trimmed(); }
 bool TrainingPanel::hintsEnabled() const { return m_hints->isChecked(); }
 
+QString TrainingPanel::trackerAddress() const {
+  return m_drive->currentIndex() == 1 ? m_tracker->text().trimmed() : QString();
+}
+
+void TrainingPanel::setTrackerAddress(const QString& address) {
+  if (!address.isEmpty()) m_tracker->setText(address);
+  m_drive->setCurrentIndex(address.isEmpty() ? 0 : 1);
+}
+
 void TrainingPanel::setRunning(bool running) {
   m_start->setEnabled(!running);
   m_autopilot->setEnabled(!running);
   m_exercises->setEnabled(!running);
+  m_drive->setEnabled(!running);
+  m_tracker->setEnabled(!running && m_drive->currentIndex() == 1);
   m_finish->setEnabled(running);
 }
 

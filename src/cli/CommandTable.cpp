@@ -30,6 +30,14 @@ const std::vector<Command>& commands() {
        "  Feeds S seconds (default 600) of synthetic 640x480 frames at F fps (default 60), K times faster\n"
        "  than real time (default 1), through a Recorder; prints drops and RSS growth (VmRSS).\n",
        runBenchRecord},
+      {"bench-seek", "benchmark seeking: random frames of long compressed, raw and native recordings",
+       "hipguide-cli bench-seek [--seconds S] [--fps F] [--width W] [--height H] [--seeks N]\n"
+       "                        [--spacing-mib M] [--formats LIST] [--dir DIR]\n"
+       "  Writes S seconds (default 1200) of synthetic WxH (default 640x480) frames at F fps (default 25)\n"
+       "  in each format of LIST (default mha-zlib,nrrd-gz,mha-raw,hgrec; one file at a time in DIR,\n"
+       "  default the temp folder, deleted after), builds the seek index of the compressed ones (spacing\n"
+       "  M MiB, default the reader's) and prints median/p95/max of N (default 200) random seeks.\n",
+       runBenchSeek},
       {"probe-source", "check a live source: frames, rate, size, spacing, latency, drops, transforms",
        "hipguide-cli probe-source SPEC [--seconds N]\n"
        "  Opens SPEC (igtl://HOST:PORT, video:/dev/videoN, video:FILE, test-pattern, ...) for N seconds\n"
@@ -77,11 +85,18 @@ const std::vector<Command>& commands() {
        "\"femur\", ...}}\n"
        "  naming labels of the built-in table (docs/label-table.md). Writes the same files as `phantom`.\n",
        runAnatomyImport},
-      {"train", "run a scored training attempt with the autopilot (scripted trainee)",
+      {"train", "run a scored training attempt with the autopilot or a tracked needle and probe",
        "hipguide-cli train --scenario NAME --autopilot [--trainee NAME] [--db FILE] [--json OUT.json]\n"
        "                   [--report OUT.pdf] [--seed S] [--fps F] [--target STRUCTURE]\n"
        "                   [--record DIR.hgrec | --no-record]\n"
-       "  Follows the scenario's planned path (vessel-risk strays toward the vessels), prints the scores\n"
+       "hipguide-cli train --scenario NAME --tracker igtl://HOST:PORT [--seconds N] [--wait S]\n"
+       "                   [--needle-device NeedleToReference] [--probe-device ProbeToReference]\n"
+       "                   [--phantom-device PhantomToReference] [--registration PHANTOM.txt]\n"
+       "                   [--needle-axis -z] [--stale-ms 250] [the options above]\n"
+       "  --tracker: OpenIGTLink TRANSFORM/POSITION poses (PLUS, Slicer) drive the simulated needle and\n"
+       "  probe in real time for N seconds (default: the exercise's time limit); the needle tip is the\n"
+       "  needle frame's origin, --needle-axis runs from it back along the shaft (PLUS StylusTip: -z).\n"
+       "  --autopilot follows the planned path (vessel-risk strays toward the vessels); prints the scores\n"
        "  and the verdict, stores them in the database, writes JSON and a PDF report. The attempt is\n"
        "  recorded (default training-recordings/NAME-TIME.hgrec beside --db). Scores: "
        "docs/training-scores.md\n",
@@ -99,8 +114,8 @@ const std::vector<Command>& commands() {
        "  (training autopilot), captures key images at injection, enters example pain scores and stores\n"
        "  the procedure (docs/procedure-record.md). --record also records the session (slower).\n",
        runProcedure},
-      {"procedures", "list the procedures stored in a database",
-       "hipguide-cli procedures --db FILE\n", runProcedures},
+      {"procedures", "list the procedures stored in a database", "hipguide-cli procedures --db FILE\n",
+       runProcedures},
       {"report", "write the PDF report (and DICOM key images) of a stored procedure",
        "hipguide-cli report --db FILE --procedure ID --out FILE.pdf [--dicom DIR]\n", runReport},
   };

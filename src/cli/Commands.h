@@ -12,6 +12,7 @@ int runConvert(const std::vector<std::string>& arguments);
 int runRecord(const std::vector<std::string>& arguments);
 int runExportVideo(const std::vector<std::string>& arguments);
 int runBenchRecord(const std::vector<std::string>& arguments);
+int runBenchSeek(const std::vector<std::string>& arguments);
 int runSimulate(const std::vector<std::string>& arguments);
 int runTrack(const std::vector<std::string>& arguments);
 int runEval(const std::vector<std::string>& arguments);

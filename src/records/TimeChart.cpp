@@ -119,8 +119,11 @@ void drawLegend(QPainter& painter, const Plot& plot, const TimeChartSpec& spec) 
 
 }  // namespace
 
-std::vector<double> niceTicks(double low, double high, int targetCount) {
-  if (!(high > low) || targetCount < 1) return {low};
+std::vector<double> niceTicks(double low, double high, int targetCount, bool integers) {
+  if (!(high > low) || targetCount < 1) {
+    if (integers && std::round(low) != low) return {};
+    return {low};
+  }
   const double rough = (high - low) / targetCount;
   const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
   double step = magnitude * 10.0;
@@ -129,6 +132,7 @@ std::vector<double> niceTicks(double low, double high, int targetCount) {
       step = factor * magnitude;
       break;
     }
+  if (integers) step = std::max(step, 1.0);
   std::vector<double> ticks;
   const auto first = static_cast<long long>(std::ceil(low / step - 1e-9));
   const auto last = static_cast<long long>(std::floor(high / step + 1e-9));
@@ -159,7 +163,7 @@ QImage renderTimeChart(const TimeChartSpec& spec, QSize size) {
   if (spec.yMin) yRange.low = *spec.yMin;
   if (spec.yMax) yRange.high = *spec.yMax;
   const std::vector<double> yTicks = niceTicks(yRange.low, yRange.high);
-  const std::vector<double> xTicks = niceTicks(xRange.low, xRange.high, 8);
+  const std::vector<double> xTicks = niceTicks(xRange.low, xRange.high, 8, spec.integerX);
   if (!spec.yMax) yRange.high = std::max(yRange.high, yTicks.back());
   const double left = 18 + metrics.height() + metrics.horizontalAdvance(QStringLiteral("-000.0"));
   const Plot plot{QRectF(left, 2.6 * metrics.height() + 6, size.width() - left - 24,

@@ -72,6 +72,7 @@ records::TimeChartSpec progressChart(const std::vector<AttemptRecord>& attempts,
   spec.xLabel = QStringLiteral("attempt");
   spec.yLabel = QStringLiteral("mm");
   spec.markers = true;
+  spec.integerX = true;
   records::ChartSeries distance = series(QStringLiteral("final tip-to-target"), QColor(0, 110, 200));
   records::ChartSeries clearance = series(QStringLiteral("min clearance"), QColor(210, 30, 30));
   const auto score = [](const AttemptRecord& record, const char* key) {

@@ -83,6 +83,21 @@ inline std::vector<std::uint8_t> packTranslation(const std::string& device, floa
   return bytesOf(*transform);
 }
 
+/// A TRANSFORM of a 4×4 matrix given row by row (the last row is not sent).
+inline std::vector<std::uint8_t> packMatrix(const std::string& device, const double (&rowMajor)[16],
+                                            std::int64_t wallNs) {
+  igtl::TransformMessage::Pointer transform = igtl::TransformMessage::New();
+  transform->SetDeviceName(device.c_str());
+  igtl::Matrix4x4 matrix;
+  for (int row = 0; row < 4; ++row)
+    for (int column = 0; column < 4; ++column)
+      matrix[row][column] = static_cast<float>(rowMajor[row * 4 + column]);
+  transform->SetMatrix(matrix);
+  stamp(*transform, wallNs);
+  transform->Pack();
+  return bytesOf(*transform);
+}
+
 /// A POSITION message (position and quaternion x, y, z, w).
 inline std::vector<std::uint8_t> packPosition(const std::string& device, const float position[3],
                                               const float quaternion[4], std::int64_t wallNs) {

@@ -16,6 +16,10 @@
 #include <cstdlib>
 
 #include "../TestData.h"
+#include "../acquisition/IgtlTestPeer.h"
+#include "../training/TrackedPoses.h"
+
+#include <hipguide/training/TraineeControls.h>
 
 using namespace hipguide;
 using namespace hipguide::app;
@@ -121,5 +125,57 @@ TEST(TrainingMode, KeysDriveTheNeedle) {
   EXPECT_EQ(result.scores.redirections, 0);
   ASSERT_FALSE(result.trace.samples.empty());
   EXPECT_NEAR(result.trace.samples.back().insertionMm, 25.0, 1e-9);
+  if (training.debrief()) training.debrief()->close();
+}
+
+/// "Drive: OpenIGTLink tracker": a real libopenigtlink server sends the probe and a needle
+/// advancing along the plan; the panel shows the tracking state and the attempt is the tracker's.
+TEST(TrainingMode, ATrackerDrivesTheSimulatedNeedle) {
+  const auto world = training::buildTrainingWorld("anterior-hip", 1);  // the attempt's plan (seed 1)
+  const acquisition::Scenario::Plan& plan = world->scenario.plan();
+  test::IgtlTestServer server;
+  ASSERT_TRUE(server.ok());
+  const auto folder = test::freshTempDir();
+  MainWindow window;
+  window.resize(1600, 950);
+  window.show();
+  TrainingMode& training = *window.trainingMode();
+  training.setDatabaseFile(QString::fromStdString((folder / "training.db").string()));
+  training.panel()->setTrackerAddress(QStringLiteral("127.0.0.1:%1").arg(server.port()));
+  ASSERT_TRUE(training.startAttempt("anterior-hip", false));
+  ASSERT_TRUE(server.waitForClient(10000));
+  ASSERT_TRUE(waitForAttemptRunning(training));
+  const auto* status = training.panel()->findChild<QLabel*>("trainingStatus");
+  ASSERT_TRUE(QTest::qWaitFor([&] { return status->text().contains("no transforms"); }, 5000))
+      << status->text().toStdString();
+
+  double probe[16], needle[16];
+  test::rowMajorOf(training::TraineeControls(plan, world->volume).probePose(), probe);
+  const core::Vec3 direction = plan.needle.direction.normalized();
+  core::Vec3 tip{0, 0, 0};
+  for (int step = 0; step <= 60; ++step) {  // 30 mm in 1.2 s, from 5 mm outside the skin
+    tip = plan.needle.entryMm + (step * 0.5 - 5.0) * direction;
+    test::rowMajorOf(test::needlePoseAt(tip, direction), needle);
+    server.send(test::packMatrix("ProbeToReference", probe, test::wallNowNs()));
+    server.send(test::packMatrix("NeedleToReference", needle, test::wallNowNs()));
+    QTest::qWait(20);
+  }
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return status->text().contains("tracking: probe tracked; needle in"); }, 3000))
+      << status->text().toStdString();
+  if (!screenshotFolder().isEmpty()) {
+    QString error;
+    EXPECT_TRUE(saveScreenshot(window, screenshotFolder() + "/training-tracker-drive.png", &error))
+        << error.toStdString();
+  }
+  training.finishAttempt();
+  ASSERT_NE(training.lastResult(), nullptr);
+  const training::AttemptResult& result = *training.lastResult();
+  EXPECT_EQ(result.driver, "tracker");
+  EXPECT_EQ(result.scores.punctures, 1);
+  ASSERT_FALSE(result.trace.samples.empty());
+  // The needle froze at the last pose a 20 Hz tick saw: the last one sent, or the one before.
+  EXPECT_LT((result.trace.samples.back().tipMm - tip).norm(), 0.51);
+  EXPECT_NEAR(result.trace.samples.back().insertionMm, 25.0, 0.8);
   if (training.debrief()) training.debrief()->close();
 }

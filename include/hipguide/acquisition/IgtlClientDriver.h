@@ -13,7 +13,6 @@
 namespace hipguide::acquisition {
 
 namespace detail {
-class TcpSocket;
 class IgtlPoseMatcher;
 class IgtlStreamMonitor;
 struct IgtlMessage;
@@ -74,7 +73,6 @@ class IgtlClientDriver final : public ProbeDriver {
     std::int64_t deadlineNs = 0;
   };
 
-  std::string receive(detail::TcpSocket& socket, std::stop_token stop);
   void handle(const detail::IgtlMessage& message);
   void handleImage(const detail::IgtlMessage& message);
   void handlePose(const detail::IgtlMessage& message);

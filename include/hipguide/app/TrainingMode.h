@@ -1,10 +1,12 @@
 #pragma once
 /// Training mode in the main window: runs an attempt on the simulated probe driven by the
-/// trainee's keys and mouse (or by the autopilot), coaches, scores, stores and debriefs it.
+/// trainee's keys and mouse, a tracked probe and needle over OpenIGTLink, or the autopilot;
+/// coaches, scores, stores and debriefs it.
 
 #include <hipguide/app/TrainingKeys.h>
 #include <hipguide/training/AttemptRunner.h>
 #include <hipguide/training/Coach.h>
+#include <hipguide/training/TrackedDrive.h>
 #include <hipguide/training/TraineeControls.h>
 
 #include <QElapsedTimer>
@@ -36,8 +38,9 @@ class TrainingPanel;
 
 /// Owned by the MainWindow; adds the TrainingPanel as a dock. An attempt opens the exercise's
 /// simulated source, builds the TrainingWorld on a worker thread, then every 50 ms (GUI
-/// thread) moves the driver's probe and needle from the TraineeControls (or the autopilot's
-/// plan), computes the frame's ground truth, adds it to the trace and shows live scores and
+/// thread) moves the driver's probe and needle from the TraineeControls, the TrackedDrive (when
+/// the panel's drive is the OpenIGTLink tracker; its state is shown as the status line) or the
+/// autopilot's plan, computes the frame's ground truth, adds it to the trace and shows live scores and
 /// hints. Finish (or the time limit, or the end of the autopilot's plan) scores the attempt,
 /// stores it in the training database and opens the debrief. The attempt is recorded through
 /// the window's RecordingController so that the debrief can replay it.
@@ -49,7 +52,8 @@ class TrainingMode : public QObject {
 
   TrainingPanel* panel() const { return m_panel; }
   void showPanel();
-  /// Starts an attempt of a scenario's exercise; false with the reason in the panel.
+  /// Starts an attempt of a scenario's exercise, driven by the autopilot, or else by the panel's
+  /// drive (hands, or the tracker at its address); false with the reason in the panel.
   bool startAttempt(const QString& scenario, bool autopilot);
   /// Ends the running attempt (no-op when none).
   void finishAttempt();
@@ -78,6 +82,10 @@ class TrainingMode : public QObject {
   acquisition::SimulatedProbeDriver* driver() const;
   void openDebrief();
   void showProgress();
+  /// Connects to the panel's tracker (when chosen); false with the reason in the panel.
+  bool openTracker();
+  acquisition::ScenarioState trackedState(double timeS);
+  QString driverName() const;
 
   MainWindow& m_window;
   TrainingPanel* m_panel;
@@ -93,6 +101,11 @@ class TrainingMode : public QObject {
   std::jthread m_builder;
   std::shared_ptr<const training::TrainingWorld> m_world;
   std::optional<training::TraineeControls> m_controls;
+  std::unique_ptr<acquisition::IgtlTrackerClient> m_tracker;  ///< While a tracked attempt runs.
+  std::optional<training::TrackedDrive> m_tracked;
+  training::TrackedDriveSettings
+      m_trackedSettings;     ///< Registration file from "training/trackerRegistration".
+  QString m_trackerMessage;  ///< The last tracking state shown.
   std::optional<training::AttemptTracer> m_tracer;
   std::optional<training::Coach> m_coach;
   std::unique_ptr<acquisition::UltrasoundSimulator> m_simulator;  ///< Ground truth only.

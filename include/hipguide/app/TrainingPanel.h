@@ -1,6 +1,6 @@
 #pragma once
-/// The training mode's side panel: exercise picker and brief, trainee, start/finish buttons,
-/// live scores and coaching hints.
+/// The training mode's side panel: exercise picker and brief, trainee, who drives (hands or an
+/// OpenIGTLink tracker), start/finish buttons, live scores and coaching hints.
 
 #include <QString>
 #include <QStringList>
@@ -25,6 +25,10 @@ class TrainingPanel : public QWidget {
   void setScenario(const QString& scenario);
   QString trainee() const;
   bool hintsEnabled() const;
+  /// The tracker's `host:port` when "Drive: OpenIGTLink tracker" is chosen; empty for hands.
+  QString trackerAddress() const;
+  /// Chooses the drive: an empty address = hands (keys and mouse), else the tracker at it.
+  void setTrackerAddress(const QString& address);
   /// Enables start vs finish buttons.
   void setRunning(bool running);
   /// One line of status ("building the phantom...", "attempt running").
@@ -45,6 +49,8 @@ class TrainingPanel : public QWidget {
   QComboBox* m_exercises;
   QLabel* m_brief;
   QLineEdit* m_trainee;
+  QComboBox* m_drive;
+  QLineEdit* m_tracker;
   QCheckBox* m_hints;
   QPushButton* m_start;
   QPushButton* m_autopilot;

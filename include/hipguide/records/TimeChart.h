@@ -37,7 +37,8 @@ struct TimeChartSpec {
   std::vector<ChartThreshold> thresholds;
   std::optional<double> yMin;
   std::optional<double> yMax;
-  bool markers = false;  ///< Dots on every point (for short series such as progress per attempt).
+  bool markers = false;   ///< Dots on every point (for short series such as progress per attempt).
+  bool integerX = false;  ///< x is a count (attempt number): ticks on whole numbers only.
 };
 
 /// Renders the chart (white background, axes, ticks, tick labels, axis labels, title, legend)
@@ -46,6 +47,8 @@ struct TimeChartSpec {
 QImage renderTimeChart(const TimeChartSpec& spec, QSize size = QSize(900, 360));
 
 /// Tick positions covering [low, high] at a 1-2-5 step giving about `targetCount` intervals.
-std::vector<double> niceTicks(double low, double high, int targetCount = 5);
+/// With `integers` the step is at least 1, so every tick is a whole number (counts such as
+/// attempt numbers; a range without a whole number in it has no ticks).
+std::vector<double> niceTicks(double low, double high, int targetCount = 5, bool integers = false);
 
 }  // namespace hipguide::records
