@@ -68,11 +68,16 @@ void placeNeurovascular(HipGeometry& g) {
              {front(14, 15, 3), 4.5, 2.0},
              {front(15, -10, 3.5), 4.5, 2.0},
              {front(17, -40, 6), 4.0, 1.8}};
+  // The lateral femoral cutaneous nerve: under the inguinal ligament medial to the ASIS, over
+  // the sartorius, then through the fascia lata into the subcutaneous fat, where it runs down the
+  // anterolateral thigh. It crosses over the anterior approach to the hip proximally, where a
+  // planned needle is already deep under the fascia, so the standard paths keep clear of it.
+  const double subcutaneousMm = -std::min(6.0, g.fatMm / 2.0);
   g.lfcn = {{front(-22, top, 8), 1.3, 1.3},
             {front(-26, 55, -1.5), 1.3, 1.3},
             {front(-34, 20, -2), 1.3, 1.3},
-            {front(-45, -30, -2.5), 1.2, 1.2},
-            {front(-55, bottom, -2.5), 1.2, 1.2}};
+            {front(-30, -30, subcutaneousMm), 1.2, 1.2},
+            {front(-36, bottom, subcutaneousMm), 1.2, 1.2}};
   // The ascending branch of the lateral circumflex femoral artery: from the profunda, laterally
   // under the rectus femoris, then up along the anterior femoral neck just outside the capsule.
   const double radius = 1.5;

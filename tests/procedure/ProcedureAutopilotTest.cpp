@@ -35,9 +35,9 @@ TEST_P(ProcedureAutopilotTest, ReachesTheTargetAndDocumentsIt) {
   ASSERT_TRUE(p.minVesselClearanceMm);
   ASSERT_TRUE(p.minNerveClearanceMm);
   EXPECT_GT(*p.minVesselClearanceMm, 0.0) << "the shaft entered a vessel";
-  // Nerve clearance is documented as measured; whether the scripted path keeps clear of every
-  // nerve is the scenario's business (the anterior-hip plan grazes the lfcn: training's tests).
-  EXPECT_LT(*p.minNerveClearanceMm, 200.0);
+  // The iliopsoas path passes about 2 mm under the lateral femoral cutaneous nerve (guidance
+  // warns); the others keep more than 8 mm (docs/anatomy.md).
+  EXPECT_GT(*p.minNerveClearanceMm, 1.0) << "the shaft touched a nerve";
   EXPECT_TRUE(positiveDiagnosticResponse(p.pain).value_or(false));
 
   const auto database =

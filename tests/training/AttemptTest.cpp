@@ -16,9 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 /// Worlds are built once per scenario (a few seconds each) and shared by the tests.
-/// Seed 2: the anterior-hip plans of seeds 1 and 4 pass within 1 mm of (seed 1: through) the
-/// lateral femoral cutaneous nerve, which the scorer rightly fails; reported to the scenario owner.
-constexpr std::uint32_t kSeed = 2;
+constexpr std::uint32_t kSeed = 1;
 
 std::shared_ptr<const TrainingWorld> world(const std::string& scenario, const std::string& target = {}) {
   static std::map<std::string, std::shared_ptr<const TrainingWorld>> cache;
