@@ -33,7 +33,7 @@ void GuidanceController::setTarget(const guidance::GuidanceTarget& target) {
   m_pipeline->setEngine(guidance::GuidanceEngine(m_anatomy, target));
 }
 
-void GuidanceController::startForSource(const QString& anatomyFolder) {
+bool GuidanceController::startForSource(const QString& anatomyFolder) {
   stop();
   m_anatomyDescription = QStringLiteral("no anatomy");
   guidance::GuidanceEngine imageOnly(std::nullopt, guidance::GuidanceTarget{});
@@ -44,8 +44,10 @@ void GuidanceController::startForSource(const QString& anatomyFolder) {
       });
   m_pipeline->start();
   acquisition::ProbeDriver* driver = m_pump.driver();
+  if (!dynamic_cast<acquisition::SimulatedProbeDriver*>(driver) && anatomyFolder.isEmpty()) return false;
   m_anatomyLoader = std::jthread(
       [this, driver, anatomyFolder](std::stop_token stop) { loadAnatomy(stop, driver, anatomyFolder); });
+  return true;
 }
 
 void GuidanceController::loadAnatomy(std::stop_token stop, acquisition::ProbeDriver* driver, QString folder) {
@@ -59,11 +61,9 @@ void GuidanceController::loadAnatomy(std::stop_token stop, acquisition::ProbeDri
       if (stop.stop_requested()) return;
       loaded = anatomy::Anatomy::fromPhantom(*simulated->phantom());
       description = QStringLiteral("hip phantom");
-    } else if (!folder.isEmpty()) {
+    } else {
       loaded = anatomy::Anatomy::load(folder.toStdString());
       description = folder;
-    } else {
-      return;
     }
     loaded->prepareDistanceFields();
     std::optional<guidance::GuidanceTarget> target = guidance::defaultTarget(*loaded);

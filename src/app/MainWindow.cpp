@@ -136,8 +136,9 @@ bool MainWindow::openSource(const QString& spec, double framesPerSecond) {
     m_recording->stop();
     m_replayBar->setReplay(nullptr, {});
     m_pump->setDriver(session::openSource(parsed, options));
-    m_guidance->startForSource(m_anatomyFolder);
-    m_guidancePanel->showAnatomy(tr("loading..."));
+    const bool loadingAnatomy = m_guidance->startForSource(m_anatomyFolder);
+    m_guidancePanel->showAnatomy(loadingAnatomy ? tr("loading...")
+                                                : tr("none (image only; open one with --anatomy)"));
   } catch (const std::exception& error) {
     const QString message = tr("Cannot open source: %1").arg(QString::fromStdString(error.what()));
     core::logger("app")->error("{}", message.toStdString());

@@ -1,6 +1,7 @@
 #include <hipguide/core/Logging.h>
 #include <hipguide/core/SteadyClock.h>
 #include <hipguide/guidance/GuidancePipeline.h>
+#include <hipguide/guidance/PlaneContourCache.h>
 #include <hipguide/tracking/NeedleTracker.h>
 
 namespace hipguide::guidance {
@@ -33,6 +34,7 @@ void GuidancePipeline::setEngine(GuidanceEngine engine) {
 
 void GuidancePipeline::run(std::stop_token stop) {
   tracking::NeedleTracker tracker(m_trackerConfig);
+  PlaneContourCache outlines;
   std::uint64_t seen = 0;
   std::uint64_t lastFrameId = 0;
   while (auto entry = m_frames.waitNewer(seen, stop)) {
@@ -40,7 +42,10 @@ void GuidancePipeline::run(std::stop_token stop) {
     seen = entry->sequence;
     {
       std::lock_guard lock(m_engineMutex);
-      if (m_pendingEngine) m_engine = std::move(m_pendingEngine);
+      if (m_pendingEngine) {
+        m_engine = std::move(m_pendingEngine);
+        outlines.clear();
+      }
     }
     const core::FramePtr& frame = entry->value;
     try {
@@ -50,7 +55,8 @@ void GuidancePipeline::run(std::stop_token stop) {
       const std::optional<core::Transform3> imageToReference = frame->imageToReference();
       GuidedFrame result{frame, m_engine->update(estimate, imageToReference, frame->deviceTimestampNs), {}};
       if (imageToReference && m_engine->anatomy())
-        result.contours = m_engine->anatomy()->planeContours(
+        result.contours = outlines.contours(
+            *m_engine->anatomy(),
             anatomy::PlaneGrid{*imageToReference, frame->spacingMm, frame->width, frame->height});
       ++m_processed;
       if (m_callback) m_callback(result);

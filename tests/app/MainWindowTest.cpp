@@ -50,6 +50,10 @@ TEST(MainWindow, ShowsLiveFramesFromTheTestPattern) {
   EXPECT_TRUE(state->text().contains("streaming")) << state->text().toStdString();
   const QImage shown = window.imageView()->grab().toImage();
   EXPECT_GT(fractionNotBackground(shown, QColor(8, 9, 11)), 0.2);
+  // No anatomy comes with the test pattern: the panel says so instead of "loading" for good.
+  const auto* anatomy = window.findChild<QLabel*>("anatomyReadout");
+  ASSERT_NE(anatomy, nullptr);
+  EXPECT_TRUE(anatomy->text().contains("none")) << anatomy->text().toStdString();
 }
 
 TEST(MainWindow, ThreeDViewRendersTheImagePlaneAndFollowsTheMouse) {

@@ -33,8 +33,9 @@ class GuidanceController : public QObject {
   ~GuidanceController() override;
 
   /// Starts guidance for the pump's current driver; the anatomy comes from the driver when it
-  /// is the simulated probe, else from `anatomyFolder` when not empty.
-  void startForSource(const QString& anatomyFolder);
+  /// is the simulated probe, else from `anatomyFolder` when not empty. Returns whether an
+  /// anatomy is being loaded (anatomyReady or anatomyFailed follows); false: image-only guidance.
+  bool startForSource(const QString& anatomyFolder);
   void stop();
   /// Describes the anatomy in use ("hip phantom", a folder, or "no anatomy").
   QString anatomyDescription() const;
