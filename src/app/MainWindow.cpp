@@ -90,7 +90,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(m_guidance, &GuidanceController::surfacesReady, this,
           [this](std::shared_ptr<const render::AnatomySurfaces> surfaces) {
             m_scene->setAnatomy(std::move(surfaces));
-            m_view3d->update();
+            m_view3d->render();
           });
   connect(m_guidance, &GuidanceController::anatomyFailed, this, [this](const QString& message) {
     statusBar()->showMessage(tr("Guidance without anatomy: %1").arg(message), 15000);
@@ -200,7 +200,7 @@ void MainWindow::render3d() {
   m_rendered3dFrameId = m_latestFrame->frameId;
   m_scene->showFrame(*m_latestFrame);
   if (m_guided.frame == m_latestFrame) m_scene->showGuidance(m_guided.guidance);
-  m_view3d->update();
+  m_view3d->render();
 }
 
 void MainWindow::refreshStatus() {

@@ -129,7 +129,7 @@ void MainWindow::buildToolBar() {
   for (const auto& [label, preset] : presets) {
     QAction* action = bar->addAction(label, this, [this, preset = preset] {
       m_scene->setCameraPreset(preset);
-      m_view3d->update();
+      m_view3d->render();
     });
     action->setShortcut(key++);
   }

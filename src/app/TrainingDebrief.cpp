@@ -164,7 +164,7 @@ void TrainingDebrief::setAnatomy(std::shared_ptr<const render::AnatomySurfaces> 
   if (!surfaces) return;
   m_scene->setAnatomy(std::move(surfaces));
   m_hasAnatomy = true;
-  m_view->update();
+  m_view->render();
 }
 
 bool TrainingDebrief::exportPdf(const QString& file) {

@@ -12,41 +12,102 @@
 
 #include <hipguide/app/VtkHostWidget.h>
 
+#include <QCoreApplication>
 #include <QMouseEvent>
 #include <QOpenGLContext>
+#include <QOpenGLWindow>
+#include <QPainter>
+#include <QPixmap>
 #include <QSurfaceFormat>
+#include <QVBoxLayout>
 #include <QWheelEvent>
 
 namespace hipguide::app {
+
+namespace {
+
+/// The native GL window VTK draws into. Its input events go to the host widget, which feeds
+/// them to VTK's interactor (so synthetic events sent to the widget work the same).
+class SceneGlWindow : public QOpenGLWindow {
+ public:
+  SceneGlWindow(QWidget* host, vtkGenericOpenGLRenderWindow* vtkWindow,
+                vtkGenericRenderWindowInteractor* interactor)
+      : m_host(host), m_vtkWindow(vtkWindow), m_interactor(interactor) {}
+
+ protected:
+  void initializeGL() override {
+    m_vtkWindow->SetReadyForRendering(true);
+    m_vtkWindow->SetMapped(1);
+    m_vtkWindow->SetIsCurrent(true);
+    m_vtkWindow->OpenGLInitContext();
+    m_interactor->Initialize();
+    m_initialized = true;
+    resizeGL(width(), height());
+  }
+  void resizeGL(int width, int height) override {
+    const qreal ratio = devicePixelRatio();
+    const int w = static_cast<int>(width * ratio);
+    const int h = static_cast<int>(height * ratio);
+    m_vtkWindow->SetSize(w, h);
+    m_interactor->UpdateSize(w, h);
+  }
+  void paintGL() override {
+    if (!m_initialized) return;
+    vtkOpenGLState* state = m_vtkWindow->GetState();
+    state->Reset();
+    state->Push();
+    m_vtkWindow->Render();
+    state->Pop();
+    // Copy VTK's display framebuffer into the window's own framebuffer.
+    const int* size = m_vtkWindow->GetSize();
+    state->PushFramebufferBindings();
+    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    m_vtkWindow->GetDisplayFramebuffer()->Bind(GL_READ_FRAMEBUFFER);
+    m_vtkWindow->GetDisplayFramebuffer()->ActivateReadBuffer(0);
+    m_vtkWindow->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1],
+                                        GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    state->PopFramebufferBindings();
+  }
+  void mousePressEvent(QMouseEvent* event) override { forward(event); }
+  void mouseReleaseEvent(QMouseEvent* event) override { forward(event); }
+  void mouseMoveEvent(QMouseEvent* event) override { forward(event); }
+  void wheelEvent(QWheelEvent* event) override { forward(event); }
+  void keyPressEvent(QKeyEvent* event) override { forward(event); }
+
+ private:
+  void forward(QEvent* event) { QCoreApplication::sendEvent(m_host, event); }
+
+  QWidget* m_host;
+  vtkGenericOpenGLRenderWindow* m_vtkWindow;
+  vtkGenericRenderWindowInteractor* m_interactor;
+  bool m_initialized = false;
+};
+
+/// VTK asks the host to make the context current, to say whether it is, and to present.
+void onWindowEvent(vtkObject*, unsigned long eventId, void* clientData, void* callData) {
+  auto* window = static_cast<SceneGlWindow*>(clientData);
+  QOpenGLContext* context = window->context();
+  switch (eventId) {
+    case vtkCommand::WindowMakeCurrentEvent:
+      if (context) context->makeCurrent(window);
+      break;
+    case vtkCommand::WindowIsCurrentEvent:
+      *static_cast<bool*>(callData) = context && QOpenGLContext::currentContext() == context;
+      break;
+    case vtkCommand::WindowFrameEvent: break;  // Qt presents the window's framebuffer itself.
+    default: break;
+  }
+}
+
+}  // namespace
 
 struct VtkHostWidget::Impl {
   vtkNew<vtkGenericOpenGLRenderWindow> window;
   vtkNew<vtkGenericRenderWindowInteractor> interactor;
   vtkNew<vtkInteractorStyleTrackballCamera> style;
   vtkNew<vtkCallbackCommand> contextObserver;
-  bool initialized = false;
+  SceneGlWindow* glWindow = nullptr;  ///< Owned by the window container, a child widget.
 };
-
-namespace {
-
-/// VTK asks the host to make the context current, to say whether it is, and to present.
-void onWindowEvent(vtkObject*, unsigned long eventId, void* clientData, void* callData) {
-  auto* widget = static_cast<VtkHostWidget*>(clientData);
-  QOpenGLContext* context = widget->context();
-  switch (eventId) {
-    case vtkCommand::WindowMakeCurrentEvent:
-      // Not QOpenGLWidget::makeCurrent(): that rebinds Qt's framebuffer under VTK.
-      if (context) context->makeCurrent(context->surface());
-      break;
-    case vtkCommand::WindowIsCurrentEvent:
-      *static_cast<bool*>(callData) = context && QOpenGLContext::currentContext() == context;
-      break;
-    case vtkCommand::WindowFrameEvent: break;  // Qt presents the widget's framebuffer itself.
-    default: break;
-  }
-}
-
-}  // namespace
 
 void setVtkCompatibleSurfaceFormat() {
   QSurfaceFormat format;
@@ -64,14 +125,14 @@ void setVtkCompatibleSurfaceFormat() {
   QSurfaceFormat::setDefaultFormat(format);
 }
 
-VtkHostWidget::VtkHostWidget(QWidget* parent) : QOpenGLWidget(parent), m(std::make_unique<Impl>()) {
+VtkHostWidget::VtkHostWidget(QWidget* parent) : QWidget(parent), m(std::make_unique<Impl>()) {
   setFocusPolicy(Qt::StrongFocus);
-  setMouseTracking(false);
   m->window->SetOwnContext(false);
   m->window->SetReadyForRendering(false);
   m->window->SetFrameBlitModeToNoBlit();
   m->window->SetMultiSamples(0);
-  m->contextObserver->SetClientData(this);
+  m->glWindow = new SceneGlWindow(this, m->window, m->interactor);
+  m->contextObserver->SetClientData(m->glWindow);
   m->contextObserver->SetCallback(&onWindowEvent);
   m->window->AddObserver(vtkCommand::WindowMakeCurrentEvent, m->contextObserver);
   m->window->AddObserver(vtkCommand::WindowIsCurrentEvent, m->contextObserver);
@@ -79,13 +140,18 @@ VtkHostWidget::VtkHostWidget(QWidget* parent) : QOpenGLWidget(parent), m(std::ma
   m->interactor->SetRenderWindow(m->window);
   m->interactor->SetInteractorStyle(m->style);
   m->interactor->EnableRenderOff();  // Qt decides when to paint.
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(QWidget::createWindowContainer(m->glWindow, this));
 }
 
 VtkHostWidget::~VtkHostWidget() {
-  makeCurrent();
-  m->window->Finalize();
+  if (m->glWindow->context()) {
+    m->glWindow->makeCurrent();
+    m->window->Finalize();
+    m->glWindow->doneCurrent();
+  }
   m->window->RemoveObserver(m->contextObserver);
-  doneCurrent();
 }
 
 vtkGenericOpenGLRenderWindow* VtkHostWidget::renderWindow() const { return m->window; }
@@ -96,44 +162,24 @@ void VtkHostWidget::resetCamera() {
   vtkRendererCollection* renderers = m->window->GetRenderers();
   renderers->InitTraversal();
   while (vtkRenderer* renderer = renderers->GetNextItem()) renderer->ResetCamera();
-  update();
+  render();
 }
 
-void VtkHostWidget::initializeGL() {
-  m->window->SetReadyForRendering(true);
-  m->window->SetMapped(1);
-  m->window->SetIsCurrent(true);
-  m->window->OpenGLInitContext();
-  m->interactor->Initialize();
-  m->initialized = true;
-  resizeGL(width(), height());
-}
+void VtkHostWidget::render() { m->glWindow->update(); }
 
-void VtkHostWidget::resizeGL(int width, int height) {
-  const qreal ratio = devicePixelRatioF();
-  const int w = static_cast<int>(width * ratio);
-  const int h = static_cast<int>(height * ratio);
-  m->window->SetSize(w, h);
-  m->interactor->UpdateSize(w, h);
-}
+QImage VtkHostWidget::grabFramebuffer() { return m->glWindow->grabFramebuffer(); }
 
-void VtkHostWidget::paintGL() {
-  if (!m->initialized) return;
-  vtkOpenGLState* state = m->window->GetState();
-  state->Reset();
-  state->Push();
-  m->window->Render();
-  state->Pop();
+QWindow* VtkHostWidget::glWindow() const { return m->glWindow; }
 
-  // Copy VTK's display framebuffer into the widget's own framebuffer.
-  const int* size = m->window->GetSize();
-  state->PushFramebufferBindings();
-  state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-  m->window->GetDisplayFramebuffer()->Bind(GL_READ_FRAMEBUFFER);
-  m->window->GetDisplayFramebuffer()->ActivateReadBuffer(0);
-  m->window->BlitDisplayFramebuffer(0, 0, 0, size[0], size[1], 0, 0, size[0], size[1], GL_COLOR_BUFFER_BIT,
-                                    GL_NEAREST);
-  state->PopFramebufferBindings();
+QPixmap grabWithScenes(QWidget& window) {
+  QPixmap shot = window.grab();
+  QPainter painter(&shot);
+  for (VtkHostWidget* view : window.findChildren<VtkHostWidget*>()) {
+    if (!view->isVisible()) continue;
+    const QImage scene = view->grabFramebuffer();
+    painter.drawImage(QRect(view->mapTo(&window, QPoint(0, 0)), view->size()), scene);
+  }
+  return shot;
 }
 
 namespace {
@@ -158,7 +204,7 @@ void VtkHostWidget::mousePressEvent(QMouseEvent* event) {
     case Qt::RightButton: m->interactor->RightButtonPressEvent(); break;
     default: break;
   }
-  update();
+  render();
 }
 
 void VtkHostWidget::mouseReleaseEvent(QMouseEvent* event) {
@@ -169,13 +215,13 @@ void VtkHostWidget::mouseReleaseEvent(QMouseEvent* event) {
     case Qt::RightButton: m->interactor->RightButtonReleaseEvent(); break;
     default: break;
   }
-  update();
+  render();
 }
 
 void VtkHostWidget::mouseMoveEvent(QMouseEvent* event) {
   setEventPosition(m->interactor, this, event->position(), event->modifiers());
   m->interactor->MouseMoveEvent();
-  update();
+  render();
 }
 
 void VtkHostWidget::wheelEvent(QWheelEvent* event) {
@@ -184,7 +230,7 @@ void VtkHostWidget::wheelEvent(QWheelEvent* event) {
     m->interactor->MouseWheelForwardEvent();
   else if (event->angleDelta().y() < 0)
     m->interactor->MouseWheelBackwardEvent();
-  update();
+  render();
 }
 
 void VtkHostWidget::keyPressEvent(QKeyEvent* event) {
@@ -192,7 +238,7 @@ void VtkHostWidget::keyPressEvent(QKeyEvent* event) {
     resetCamera();
     return;
   }
-  QOpenGLWidget::keyPressEvent(event);
+  QWidget::keyPressEvent(event);
 }
 
 }  // namespace hipguide::app

@@ -1,4 +1,5 @@
 #include <hipguide/app/MainWindow.h>
+#include <hipguide/app/VtkHostWidget.h>
 #include <hipguide/app/Workstation.h>
 #include <hipguide/core/Logging.h>
 
@@ -11,7 +12,7 @@
 namespace hipguide::app {
 
 bool saveScreenshot(MainWindow& window, const QString& path, QString* error) {
-  const QPixmap shot = window.grab();
+  const QPixmap shot = grabWithScenes(window);
   if (shot.isNull() || !shot.save(path, "PNG")) {
     if (error) *error = QStringLiteral("cannot write screenshot '%1'").arg(path);
     return false;

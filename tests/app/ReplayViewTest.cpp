@@ -4,6 +4,7 @@
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/MainWindow.h>
 #include <hipguide/app/ReplayBar.h>
+#include <hipguide/app/VtkHostWidget.h>
 #include <hipguide/session/ReplayDriver.h>
 
 #include <QSlider>
@@ -72,7 +73,7 @@ TEST_F(ReplayView, ShowsRecordedEstimatesBesideTheRerunTrackerOnlyWhenAsked) {
   window.replayBar()->setEstimates(app::ReplayEstimates::Both);
   window.imageView()->update();
   QTest::qWait(100);
-  const QImage both = window.grab().toImage();
+  const QImage both = app::grabWithScenes(window).toImage();
   both.save(QString::fromStdString((test::freshTempDir() / "replay-both.png").string()));
   const int withRecorded = orangePixels(window.imageView()->grab().toImage());
   window.replayBar()->setEstimates(app::ReplayEstimates::Rerun);

@@ -92,7 +92,7 @@ TEST(TrainingMode, AutopilotAttemptEndsInADebriefAndIsStored) {
   if (!screenshotFolder().isEmpty()) {
     EXPECT_TRUE(QTest::qWaitFor([&] { return debrief->hasAnatomy(); }, 90000));
     QTest::qWait(500);
-    EXPECT_TRUE(debrief->grab().save(screenshotFolder() + "/training-debrief.png"));
+    EXPECT_TRUE(grabWithScenes(*debrief).save(screenshotFolder() + "/training-debrief.png"));
   }
   const training::TrainingHistory history = training::TrainingHistory::open(folder / "training.db");
   EXPECT_EQ(history.attempts().size(), 1u)

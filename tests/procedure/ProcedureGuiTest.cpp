@@ -3,6 +3,7 @@
 #include <hipguide/app/ProcedureDock.h>
 #include <hipguide/app/ProcedurePanel.h>
 #include <hipguide/app/TrainingMode.h>
+#include <hipguide/app/VtkHostWidget.h>
 #include <hipguide/procedure/ProcedureGuidance.h>
 
 #include "CommandOutput.h"
@@ -24,7 +25,7 @@ namespace {
 /// Saves a grab of the window when HIPGUIDE_SCREENSHOT_DIR is set (docs/screenshots).
 void screenshot(QWidget& window, const char* name) {
   const QByteArray dir = qgetenv("HIPGUIDE_SCREENSHOT_DIR");
-  if (!dir.isEmpty()) window.grab().save(QString::fromUtf8(dir) + "/" + name);
+  if (!dir.isEmpty()) app::grabWithScenes(window).save(QString::fromUtf8(dir) + "/" + name);
 }
 
 template <typename T>
