@@ -35,6 +35,9 @@ class VtkHostWidget : public QWidget {
   QImage grabFramebuffer();
   /// The native GL window (tests send it events).
   QWindow* glWindow() const;
+  /// A window container has no size hint of its own; a layout would give the view no room.
+  QSize sizeHint() const override { return {480, 480}; }
+  QSize minimumSizeHint() const override { return {160, 160}; }
 
  protected:
   void mousePressEvent(QMouseEvent* event) override;
