@@ -1,15 +1,13 @@
 #include "IgtlClientLoop.h"
 
 #include "IgtlTcp.h"
+#include "StopSleep.h"
 
 #include <hipguide/core/Logging.h>
 #include <hipguide/core/SteadyClock.h>
 
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
 
 namespace hipguide::acquisition::detail {
 namespace {
@@ -20,15 +18,6 @@ std::string secondsText(double seconds) {
   char text[32];
   std::snprintf(text, sizeof text, "%.2f s", seconds);
   return text;
-}
-
-bool sleepUntilSteadyNs(std::stop_token stop, std::int64_t deadlineNs) {
-  std::mutex mutex;
-  std::condition_variable_any wake;
-  std::unique_lock lock(mutex);
-  const auto deadline = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(deadlineNs));
-  wake.wait_until(lock, stop, deadline, [] { return false; });
-  return !stop.stop_requested();
 }
 
 /// Reads messages until the peer goes, the stream is lost or stop is requested; why it ended.

@@ -1,9 +1,10 @@
+#include "StopSleep.h"
+
 #include <hipguide/acquisition/ProbeDriver.h>
 #include <hipguide/core/Logging.h>
 #include <hipguide/core/SteadyClock.h>
 
 #include <algorithm>
-#include <condition_variable>
 #include <exception>
 
 namespace hipguide::acquisition {
@@ -75,12 +76,7 @@ void ProbeDriver::setState(DriverState state, std::string reason) {
 }
 
 bool ProbeDriver::sleepUntilNs(std::stop_token stop, std::int64_t deadlineNs) {
-  std::mutex mutex;
-  std::condition_variable_any wake;
-  std::unique_lock lock(mutex);
-  const auto deadline = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(deadlineNs));
-  wake.wait_until(lock, stop, deadline, [] { return false; });
-  return !stop.stop_requested();
+  return detail::sleepUntilSteadyNs(stop, deadlineNs);
 }
 
 }  // namespace hipguide::acquisition
