@@ -52,7 +52,8 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
 }
 
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
-  return measurement.advancing && measurement.confidence >= m_config.acquireConfidence;
+  return (measurement.advancing || measurement.needleLike) &&
+         measurement.confidence >= m_config.acquireConfidence;
 }
 
 void NeedleFilter::start(const NeedleMeasurement& measurement) {

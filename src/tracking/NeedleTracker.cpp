@@ -50,7 +50,7 @@ struct NeedleTracker::Impl {
         sector(c.image.sectorMarginPx, c.image.sectorLearnFrames),
         ridge(c.ridge.sigmaPx, c.ridge.noisePercentile),
         motion(c.motion.backgroundRate),
-        shaft(c.shaft),
+        shaft(c.shaft, c.needleLike),
         tip(c.tip),
         filter(c.filter) {}
 
@@ -107,8 +107,13 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   measurement.angleDeg = core::lineOrientationDeg(directionMm);
   // A shaft that fades out toward its end leaves the slice there: its end is not the tip.
   const double inPlane = std::clamp((located.endToShaftContrast - kFadedEnd) / (1.0 - kFadedEnd), 0.0, 1.0);
-  measurement.confidence = inPlane * (1.0 - std::exp(-best.score / config.filter.evidenceScale));
+  measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
   measurement.advancing = best.motion >= config.filter.acquireAdvance;
+  // Without the advance, only a shaft whose end is seen (against darker tissue, with a step as
+  // large as its contrast across) at full brightness (its tip in the slice) may start a track.
+  measurement.needleLike = best.needleLike && located.fromProfile &&
+                           located.endToShaftContrast >= config.needleLike.minEndContrast &&
+                           located.contrast >= config.needleLike.minEndSigma * best.across.spreadGrey;
   return measurement;
 }
 

@@ -17,6 +17,14 @@ constexpr const char* kInterface = "tissue interface";
 /// Length of the deep end of a shaft over which the advance of the tip is measured (pixels).
 constexpr float kTipMotionPx = 8.0f;
 
+/// Rows between the first sector pixel of p's column and p (0 when the column is empty).
+float depthBelowTop(const cv::Mat& sector, const cv::Point2f& p) {
+  const int x = std::clamp(static_cast<int>(std::lround(p.x)), 0, sector.cols - 1);
+  for (int y = 0; y < sector.rows; ++y)
+    if (sector.at<std::uint8_t>(y, x)) return p.y - float(y);
+  return 0.0f;
+}
+
 bool insideMask(const cv::Mat& mask, const cv::Point2f& p) {
   const int x = static_cast<int>(std::lround(p.x));
   const int y = static_cast<int>(std::lround(p.y));
@@ -32,8 +40,11 @@ void flip(ShaftCandidate& candidate) {
 
 }  // namespace
 
-ShaftDetector::ShaftDetector(const ShaftConfig& config)
-    : m_config(config), m_hough(config.voteThreshold, config.strengthCap, config.voteSpreadDeg) {}
+ShaftDetector::ShaftDetector(const ShaftConfig& config, const NeedleLikeConfig& needleLike)
+    : m_config(config),
+      m_needleLike(needleLike),
+      m_hough(config.voteThreshold, config.strengthCap, config.voteSpreadDeg),
+      m_across(config.acrossFromPx, config.acrossToPx, config.acrossMinSpreadGrey) {}
 
 std::vector<ShaftCandidate> ShaftDetector::detect(const RidgeMaps& ridges, const SectorMask& sector,
                                                   const cv::Mat& greyF, const cv::Mat& change,
@@ -48,6 +59,8 @@ std::vector<ShaftCandidate> ShaftDetector::detect(const RidgeMaps& ridges, const
   }
   rejectInterfaceParts(candidates);
   rejectReverberations(candidates);
+  for (ShaftCandidate& candidate : candidates)
+    if (candidate.rejection.empty()) characterise(candidate, greyF, sector.sector());
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const ShaftCandidate& a, const ShaftCandidate& b) {
                      if (a.rejection.empty() != b.rejection.empty()) return a.rejection.empty();
@@ -259,6 +272,29 @@ void ShaftDetector::score(ShaftCandidate& candidate, const ShaftPrior& prior, co
   // Without a track, a line that does not reach back to the sector's border is less likely a needle.
   if (!prior.shaft) factor *= std::exp(-std::max(0.0, candidate.entryGapPx / m_config.entryGapScalePx - 1.0));
   candidate.score = candidate.evidence * factor;
+  candidate.needleScore = candidate.score;
+}
+
+void ShaftDetector::characterise(ShaftCandidate& candidate, const cv::Mat& greyF, const cv::Mat& sector) {
+  candidate.across = m_across.measure(candidate.line, candidate.startT, candidate.endT, greyF, sector);
+  candidate.needleLike = candidate.across.samples > 0 &&
+                         candidate.across.aboveSigma >= m_needleLike.minAboveSigma &&
+                         candidate.across.belowSigma >= m_needleLike.minBelowSigma &&
+                         candidate.entryGapPx <= m_needleLike.maxEntryGapPx &&
+                         fromHorizontalDeg(candidate.line) >= m_needleLike.minAngleDeg &&
+                         candidate.lengthPx() >= m_needleLike.minLengthPx &&
+                         candidate.residualPx <= m_needleLike.maxResidualPx &&
+                         candidate.shadowRatio >= m_needleLike.minBelowToAbove &&
+                         depthBelowTop(sector, candidate.deepEnd()) >= m_needleLike.minDepthPx;
+  // A needle-like shaft's evidence for its confidence is its contrast against the tissue beside it
+  // (speckle spreads above the on-threshold, along its length) where that exceeds the ridge
+  // evidence, which striated tissue texture weakens by raising the ridge filter's noise level. The
+  // ranking keeps the ridge score (a bright straight piece of a bent shaft must not outrank it).
+  if (candidate.needleLike && candidate.evidence > 0.0) {
+    const double acrossEvidence =
+        candidate.lengthPx() * (candidate.across.weakerSigma() - m_config.onThreshold);
+    candidate.needleScore *= std::max(1.0, acrossEvidence / candidate.evidence);
+  }
 }
 
 void ShaftDetector::rejectInterfaceParts(std::vector<ShaftCandidate>& candidates) const {

@@ -2,6 +2,7 @@
 /// Shaft hypotheses: Hough peaks turned into refined, visible line segments, scored with the
 /// priors, with tissue interfaces, bone and reverberation copies rejected.
 
+#include "AcrossContrast.h"
 #include "LineGeometry.h"
 #include "OrientedHough.h"
 #include "RidgeFilter.h"
@@ -28,13 +29,17 @@ struct ShaftCandidate {
   Line line;
   float startT = 0.0f;  ///< Visible segment [startT, endT] along `line`.
   float endT = 0.0f;
-  double evidence = 0.0;     ///< Σ (capped strength − onThreshold) over the segment.
-  double residualPx = 0.0;   ///< RMS distance of ridge centres from the line.
-  double shadowRatio = 1.0;  ///< Mean grey below / above the segment.
-  double motion = 0.0;       ///< Brightening near the deep end minus along the entry half (advance).
-  double entryGapPx = 0.0;   ///< Line length from the visible entry back out of the sector.
-  double score = 0.0;        ///< Evidence weighted by the priors and the motion cue.
-  std::string rejection;     ///< Why it is not a needle; empty when accepted.
+  double evidence = 0.0;        ///< Σ (capped strength − onThreshold) over the segment.
+  double residualPx = 0.0;      ///< RMS distance of ridge centres from the line.
+  double shadowRatio = 1.0;     ///< Mean grey below / above the segment.
+  double motion = 0.0;          ///< Brightening near the deep end minus along the entry half (advance).
+  double entryGapPx = 0.0;      ///< Line length from the visible entry back out of the sector.
+  double score = 0.0;           ///< Evidence weighted by the priors and the motion cue.
+  AcrossContrastResult across;  ///< Contrast against the tissue beside it (accepted candidates only).
+  bool needleLike = false;      ///< Looks like a needle from the skin even when still (NeedleLikeConfig).
+  double needleScore = 0.0;     ///< Score for the confidence: with the across-contrast evidence when
+                                ///< needle-like (never below `score`).
+  std::string rejection;        ///< Why it is not a needle; empty when accepted.
 
   cv::Point2f entry() const { return line.at(startT); }
   cv::Point2f deepEnd() const { return line.at(endT); }
@@ -44,7 +49,7 @@ struct ShaftCandidate {
 /// Owned by one tracker; not thread-safe.
 class ShaftDetector {
  public:
-  explicit ShaftDetector(const ShaftConfig& config);
+  ShaftDetector(const ShaftConfig& config, const NeedleLikeConfig& needleLike);
 
   /// All examined candidates, best accepted first (rejected ones after, with reasons).
   /// `change` is the motion cue (may be empty); `greyF` the working image.
@@ -67,9 +72,13 @@ class ShaftDetector {
   void rejectInterfaceParts(std::vector<ShaftCandidate>& candidates) const;
   void rejectReverberations(std::vector<ShaftCandidate>& candidates) const;
   void score(ShaftCandidate& candidate, const ShaftPrior& prior, const cv::Mat& change) const;
+  /// Measures the across contrast of an accepted candidate and decides whether it is needle-like.
+  void characterise(ShaftCandidate& candidate, const cv::Mat& greyF, const cv::Mat& sector);
 
   ShaftConfig m_config;
+  NeedleLikeConfig m_needleLike;
   OrientedHough m_hough;
+  AcrossContrast m_across;
 };
 
 }  // namespace hipguide::tracking

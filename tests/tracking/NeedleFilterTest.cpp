@@ -8,8 +8,8 @@ namespace {
 constexpr double kDt = 0.05;
 
 NeedleMeasurement at(double x, double y, double angleDeg = 30.0, double confidence = 0.9,
-                     bool advancing = true) {
-  return {{x, y}, angleDeg, confidence, advancing};
+                     bool advancing = true, bool needleLike = false) {
+  return {{x, y}, angleDeg, confidence, advancing, needleLike};
 }
 
 TEST(NeedleFilter, AcquiresOnlyWithEnoughConfidence) {
@@ -26,6 +26,12 @@ TEST(NeedleFilter, DoesNotStartOnAStaticLineButKeepsAStaticNeedle) {
   for (int i = 0; i < 5; ++i) EXPECT_FALSE(filter.update(at(10, 10, 30, 0.9, false), kDt).detected);
   EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, true), kDt).detected);
   for (int i = 0; i < 5; ++i) EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, false), kDt).detected);
+}
+
+TEST(NeedleFilter, StartsOnAStillNeedleLikeShaftWithEnoughConfidence) {
+  NeedleFilter filter(FilterConfig{});
+  EXPECT_FALSE(filter.update(at(10, 10, 30, 0.5, false, true), kDt).detected);
+  EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, false, true), kDt).detected);
 }
 
 TEST(NeedleFilter, FollowsAnAdvancingTipClosely) {

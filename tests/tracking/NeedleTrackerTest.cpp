@@ -48,6 +48,23 @@ TEST(NeedleTracker, TracksAnAdvancingNeedleToWithinAMillimetre) {
   EXPECT_LE(firstDetection, 10) << "acquired by the time 24 mm of shaft are visible";
 }
 
+TEST(NeedleTracker, AcquiresAStillNeedleThatComesInFromTheSkin) {
+  // A needle held still (no advance cue) from outside the sector, in front of the same tissue.
+  test::SyntheticScene scene;
+  scene.speckleSeed = 21;
+  scene.interfaces.push_back({{100, 300}, {540, 306}, 4.0, 1.0});
+  const cv::Point2f tip(330, 214);
+  scene.needles.push_back({{60, 58}, tip, 14.0, 2, 5.0, 1.5});
+  const cv::Mat grey = test::renderScene(scene);
+  NeedleTracker tracker;
+  core::NeedleEstimate estimate;
+  for (int i = 0; i < 6; ++i)
+    estimate = tracker.process(test::frameFrom(grey, kSpacingMm, i + 1, i * kFrameNs));
+  ASSERT_TRUE(estimate.detected);
+  EXPECT_LT((estimate.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0);
+  EXPECT_LT(core::orientationDifferenceDeg(estimate.angleDeg, 30.0), 1.0);
+}
+
 TEST(NeedleTracker, ReportsNothingWithoutANeedle) {
   NeedleTracker tracker;
   for (int i = 0; i < 16; ++i)

@@ -55,6 +55,73 @@ TEST(ShaftDetector, MeasuresHowFarTheVisibleEntryIsFromTheSectorBorder) {
   EXPECT_GT(floating->entryGapPx, 60.0) << "the line meets the border about 100 px before (90, 70)";
 }
 
+TEST(ShaftDetector, AStillShaftFromTheSkinIsNeedleLikeAFloatingOneIsNot) {
+  // The same 30° line, once from outside the sector (the skin) and once starting mid-image.
+  test::SyntheticScene fromBorder = baseScene(), midImage = baseScene();
+  fromBorder.sector = midImage.sector = false;
+  fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
+  midImage.needles.push_back(needleAt30Deg());
+  test::StagePipeline pipeline;
+  const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
+  ASSERT_NE(connected, nullptr);
+  EXPECT_GT(connected->across.aboveSigma, pipeline.config.needleLike.minAboveSigma);
+  EXPECT_GT(connected->across.belowSigma, pipeline.config.needleLike.minBelowSigma);
+  EXPECT_TRUE(connected->needleLike);
+  const ShaftCandidate* floating = bestAccepted(pipeline.run(midImage));
+  ASSERT_NE(floating, nullptr);
+  EXPECT_GT(floating->across.weakerSigma(), pipeline.config.needleLike.minBelowSigma) << "as bright a shaft";
+  EXPECT_FALSE(floating->needleLike) << "but it does not come in from the skin";
+}
+
+TEST(ShaftDetector, AStillShallowOrShortShaftIsNotNeedleLike) {
+  test::SyntheticScene shallow = baseScene(), shortShaft = baseScene();
+  shallow.sector = shortShaft.sector = false;
+  shallow.needles.push_back({{-20, 60}, {150, 84}, 8.0});      // 8°: runs like an interface
+  shortShaft.needles.push_back({{-20, 6.5f}, {12, 25}, 8.0});  // 15 px inside the image
+  test::StagePipeline pipeline;
+  for (const auto* scene : {&shallow, &shortShaft}) {
+    const auto candidates = pipeline.run(*scene);
+    for (const ShaftCandidate& candidate : candidates) EXPECT_FALSE(candidate.needleLike);
+  }
+}
+
+TEST(ShaftDetector, AShaftThatStaysInTheNearFieldIsNotNeedleLike) {
+  // 20° from outside the image to 46 px below its top: needle-like; the same shaft is not when
+  // the near field (the skin line's depth) reaches deeper than its end.
+  test::SyntheticScene scene = baseScene();
+  scene.sector = false;
+  scene.needles.push_back({{-20, -4}, {120, 46}, 8.0});
+  test::StagePipeline pipeline;
+  const ShaftCandidate* deep = bestAccepted(pipeline.run(scene));
+  ASSERT_NE(deep, nullptr);
+  EXPECT_TRUE(deep->needleLike);
+  NeedleLikeConfig deeperNearField = pipeline.config.needleLike;
+  deeperNearField.minDepthPx = 50.0;
+  pipeline.detector = ShaftDetector(pipeline.config.shaft, deeperNearField);
+  const ShaftCandidate* shallow = bestAccepted(pipeline.run(scene));
+  ASSERT_NE(shallow, nullptr);
+  EXPECT_FALSE(shallow->needleLike);
+}
+
+TEST(ShaftDetector, ANeedleLikeShaftsConfidenceScoreUsesItsAcrossContrast) {
+  test::SyntheticScene fromBorder = baseScene(), midImage = baseScene();
+  fromBorder.sector = midImage.sector = false;
+  fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
+  midImage.needles.push_back(needleAt30Deg());
+  test::StagePipeline pipeline;
+  const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
+  ASSERT_NE(connected, nullptr);
+  ASSERT_TRUE(connected->needleLike);
+  const double acrossEvidence =
+      connected->lengthPx() * (connected->across.weakerSigma() - pipeline.config.shaft.onThreshold);
+  EXPECT_NEAR(connected->needleScore,
+              std::max(connected->score, connected->score * acrossEvidence / connected->evidence),
+              1e-6 * connected->needleScore);
+  const ShaftCandidate* floating = bestAccepted(pipeline.run(midImage));
+  ASSERT_NE(floating, nullptr);
+  EXPECT_DOUBLE_EQ(floating->needleScore, floating->score) << "not needle-like: the ridge score";
+}
+
 TEST(ShaftDetector, AdvanceIsBrighteningAtTheDeepEndNotAlongTheWholeShaft) {
   test::SyntheticScene scene = baseScene();
   scene.needles.push_back(needleAt30Deg());

@@ -21,7 +21,7 @@ struct StagePipeline {
   tracking::SectorMask sector{config.image.sectorMarginPx, 1};
   tracking::RidgeFilter ridge{config.ridge.sigmaPx, config.ridge.noisePercentile};
   tracking::RidgeMaps maps;
-  tracking::ShaftDetector detector{config.shaft};
+  tracking::ShaftDetector detector{config.shaft, config.needleLike};
 
   std::vector<tracking::ShaftCandidate> run(const SyntheticScene& scene,
                                             const tracking::ShaftPrior& prior = {}) {

@@ -43,6 +43,29 @@ struct ShaftConfig {
   double priorAngleDeg = 10.0;           ///< ...as do candidates whose angle differs by more than this.
   double entryGapScalePx = 15.0;  ///< Without a track, score × exp(1 − gap / this) for longer gaps between
                                   ///< the visible entry and the sector's border.
+  float acrossFromPx = 3.0f;      ///< Tissue bands beside the shaft for its across contrast start here...
+  float acrossToPx = 6.0f;        ///< ...and end here (pixels from the line, both sides).
+  double acrossMinSpreadGrey = 2.0;  ///< Floor of the speckle spread the across contrast is divided by.
+};
+
+/// When a still shaft may start a track without the advance cue: it must look like a needle
+/// entering from the skin, not like tissue (all of these at once).
+struct NeedleLikeConfig {
+  double minAboveSigma = 3.5;    ///< Across contrast against the tissue above (speckle spreads).
+  double minBelowSigma = 2.5;    ///< ...and below (lower: reverberation may brighten it).
+  double maxEntryGapPx = 8.0;    ///< The visible shaft reaches back to the sector's border (the skin).
+  double minAngleDeg = 15.0;     ///< Oblique: steeper than interfaces, which run near-horizontal.
+  double minLengthPx = 40.0;     ///< Long enough to be a shaft rather than a texture streak or a piece.
+  double minDepthPx = 20.0;      ///< Its deep end lies this far below the sector's top (through the skin
+                                 ///< and the near field; the skin line runs along the top).
+  double maxResidualPx = 0.5;    ///< Straight (RMS of ridge centres from the fitted line).
+  double minBelowToAbove = 0.9;  ///< No shadow below (ShaftCandidate::shadowRatio): a thin needle casts
+                                 ///< none and its reverberation brightens below it; the skin line and
+                                 ///< interfaces between layers have darker tissue below.
+  double minEndContrast = 0.8;   ///< Ends at full brightness (TipLocation::endToShaftContrast): a tip in
+                                 ///< the slice, not a shaft fading out of it...
+  double minEndSigma = 2.5;      ///< ...and abruptly: shaft − tissue beyond its end in speckle spreads
+                                 ///< (a shaft running into bright tissue ends in a low step: not its tip).
 };
 
 /// Tip localisation along the shaft.
@@ -73,6 +96,7 @@ struct TrackerConfig {
   RidgeConfig ridge;
   MotionConfig motion;
   ShaftConfig shaft;
+  NeedleLikeConfig needleLike;
   TipConfig tip;
   FilterConfig filter;
 };
