@@ -1,5 +1,7 @@
 #include <hipguide/anatomy/PlaneCut.h>
 
+#include "PolylineSimplify.h"
+
 #include <array>
 #include <cmath>
 #include <unordered_map>
@@ -99,6 +101,8 @@ std::vector<Contour> link(const std::vector<Segment>& segments, const EdgeGrid& 
     contour.closed = edge == head && contour.pointsMm.size() > 2;
     if (contour.closed) contour.pointsMm.pop_back();
     if (contour.closed && enclosedPixels(contour, spacingMm) < kSpeckPixels) continue;
+    // Half a pixel: the outline looks the same on screen with a fraction of the points.
+    contour.pointsMm = simplifyPolyline(contour.pointsMm, 0.5 * spacingMm.minCoeff(), contour.closed);
     contours.push_back(std::move(contour));
   }
   return contours;

@@ -2,10 +2,13 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace hipguide::app {
 namespace {
+
+constexpr qint64 kReadoutIntervalMs = 100;  ///< Numbers change at most 10 times a second.
 
 QLabel* readout(const QString& objectName, int pointSize) {
   auto* label = new QLabel;
@@ -36,7 +39,8 @@ GuidancePanel::GuidancePanel(QWidget* parent)
       m_clearance(readout("clearanceReadout", 16)),
       m_tracking(readout("trackingReadout", 11)),
       m_alerts(readout("alertBanner", 14)),
-      m_anatomy(readout("anatomyReadout", 9)) {
+      m_anatomy(readout("anatomyReadout", 9)),
+      m_readoutTimer(new QTimer(this)) {
   auto* layout = new QVBoxLayout(this);
   for (QLabel* label : {m_target, m_clearance, m_tracking, m_alerts}) layout->addWidget(label);
   layout->addStretch(1);
@@ -44,6 +48,8 @@ GuidancePanel::GuidancePanel(QWidget* parent)
   setMinimumWidth(250);
   setMaximumWidth(340);
   m_alerts->setMargin(6);
+  m_readoutTimer->setSingleShot(true);
+  connect(m_readoutTimer, &QTimer::timeout, this, &GuidancePanel::showReadouts);
   showGuidance({});
   showAnatomy(tr("no anatomy"));
 }
@@ -55,6 +61,21 @@ void GuidancePanel::showAnatomy(const QString& description) {
 QString GuidancePanel::alertText() const { return m_alerts->text(); }
 
 void GuidancePanel::showGuidance(const guidance::GuidanceState& state) {
+  showAlerts(state);
+  m_pendingReadouts = state;
+  if (m_readoutTimer->isActive()) return;
+  const qint64 sinceMs = m_sinceReadouts.isValid() ? m_sinceReadouts.elapsed() : kReadoutIntervalMs;
+  if (sinceMs >= kReadoutIntervalMs)
+    showReadouts();
+  else
+    m_readoutTimer->start(static_cast<int>(kReadoutIntervalMs - sinceMs));
+}
+
+void GuidancePanel::showReadouts() {
+  if (!m_pendingReadouts) return;
+  const guidance::GuidanceState state = std::move(*m_pendingReadouts);
+  m_pendingReadouts.reset();
+  m_sinceReadouts.start();
   m_target->setText(
       state.tipToTargetMm
           ? tr("Target<br><span style='font-size:30pt'>%1 mm</span>").arg(*state.tipToTargetMm, 0, 'f', 1)
@@ -68,7 +89,9 @@ void GuidancePanel::showGuidance(const guidance::GuidanceState& state) {
   m_tracking->setText(state.estimate.detected
                           ? tr("Needle tracked · confidence %1%").arg(qRound(state.estimate.confidence * 100))
                           : tr("Needle not found"));
+}
 
+void GuidancePanel::showAlerts(const guidance::GuidanceState& state) {
   QStringList lines;
   QString style;
   std::set<std::string> active;
@@ -84,7 +107,7 @@ void GuidancePanel::showGuidance(const guidance::GuidanceState& state) {
   }
   m_activeAlerts = std::move(active);
   m_alerts->setText(lines.join("<br>"));
-  m_alerts->setStyleSheet(style);
+  if (m_alerts->styleSheet() != style) m_alerts->setStyleSheet(style);  // re-polishing is costly
   m_alerts->setVisible(!lines.isEmpty());
 }
 

@@ -17,11 +17,6 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent) {
 
 void ImageView::setFrame(core::FramePtr frame) {
   m_frame = std::move(frame);
-  if (m_frame && !m_frame->empty())
-    m_image = QImage(m_frame->grey.data(), m_frame->width, m_frame->height, m_frame->width,
-                     QImage::Format_Grayscale8);
-  else
-    m_image = QImage();
   update();
 }
 
@@ -33,14 +28,16 @@ void ImageView::setOverlaysVisible(bool visible) {
 }
 
 QRectF ImageView::imageRect() const {
-  if (m_image.isNull()) return {};
+  if (!hasImage()) return {};
   // Physical aspect: pixels may not be square.
   const double widthMm = m_frame->width * m_frame->spacingMm.x();
   const double heightMm = m_frame->height * m_frame->spacingMm.y();
   const QRectF area(kScaleMarginPx, 4.0, width() - kScaleMarginPx - 4.0, height() - 8.0);
   const double scale = std::min(area.width() / widthMm, area.height() / heightMm);
-  const QSizeF size(widthMm * scale, heightMm * scale);
-  return {area.left() + (area.width() - size.width()) / 2.0, area.top(), size.width(), size.height()};
+  // Whole pixels, so that the scaled image and the overlays' transform agree exactly.
+  const QSize size(static_cast<int>(widthMm * scale), static_cast<int>(heightMm * scale));
+  return QRect(static_cast<int>(area.left() + (area.width() - size.width()) / 2.0),
+               static_cast<int>(area.top()), size.width(), size.height());
 }
 
 QTransform ImageView::mmToWidget() const {
@@ -59,14 +56,13 @@ QTransform ImageView::mmToWidget() const {
 void ImageView::paintEvent(QPaintEvent*) {
   QPainter painter(this);
   painter.fillRect(rect(), QColor(8, 9, 11));
-  if (m_image.isNull()) {
+  if (!hasImage()) {
     painter.setPen(QColor(150, 150, 150));
     painter.drawText(rect(), Qt::AlignCenter, tr("No image: waiting for the source"));
     return;
   }
   const QRectF target = imageRect();
-  painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
-  painter.drawImage(target, m_image);
+  painter.drawImage(target.topLeft(), m_display.scaled(m_frame, target.size().toSize()));
   paintDepthScale(painter, target);
   if (m_overlaysVisible) {
     painter.save();
@@ -83,23 +79,37 @@ void ImageView::paintEvent(QPaintEvent*) {
   }
 }
 
-void ImageView::paintDepthScale(QPainter& painter, const QRectF& imageRect) const {
+void ImageView::paintDepthScale(QPainter& painter, const QRectF& imageRect) {
   const double depthMm = m_frame->height * m_frame->spacingMm.y();
-  const double pxPerMm = imageRect.height() / depthMm;
+  const QSize size(static_cast<int>(imageRect.left()), static_cast<int>(imageRect.bottom()) + 10);
+  if (m_depthScale.size() != size || m_depthScaleMm != depthMm || m_depthScaleTop != imageRect.top()) {
+    m_depthScale = drawDepthScale(size, imageRect.top(), imageRect.height(), depthMm);
+    m_depthScaleMm = depthMm;
+    m_depthScaleTop = imageRect.top();
+  }
+  painter.drawImage(QPointF(0, 0), m_depthScale);
+}
+
+QImage ImageView::drawDepthScale(QSize size, double topPx, double heightPx, double depthMm) {
+  QImage image(size, QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::transparent);
+  QPainter painter(&image);
+  const double pxPerMm = heightPx / depthMm;
   painter.setPen(QColor(200, 200, 200));
   QFont font = painter.font();
   font.setPointSizeF(8.5);
   painter.setFont(font);
-  const double x = imageRect.left() - 6.0;
-  painter.drawLine(QPointF(x, imageRect.top()), QPointF(x, imageRect.bottom()));
+  const double x = size.width() - 6.0;
+  painter.drawLine(QPointF(x, topPx), QPointF(x, topPx + heightPx));
   for (int mm = 0; mm <= static_cast<int>(depthMm); mm += 5) {
-    const double y = imageRect.top() + mm * pxPerMm;
+    const double y = topPx + mm * pxPerMm;
     const bool major = mm % 10 == 0;
     painter.drawLine(QPointF(x - (major ? 7.0 : 4.0), y), QPointF(x, y));
     if (major && mm % 20 == 0)
       painter.drawText(QRectF(0, y - 8, x - 9, 16), Qt::AlignRight | Qt::AlignVCenter,
                        QString::number(mm / 10) + " cm");
   }
+  return image;
 }
 
 }  // namespace hipguide::app

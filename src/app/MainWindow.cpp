@@ -43,7 +43,9 @@
 namespace hipguide::app {
 namespace {
 constexpr int kStatusIntervalMs = 500;
-constexpr int k3dIntervalMs = 66;  ///< The 3D view follows at ~15 Hz; the 2D view at full rate.
+/// The 3D view follows at up to 10 Hz; the 2D view at full rate. In software OpenGL one 3D
+/// render costs about 20 ms of the GUI thread, so a faster 3D view would cost 2D frames.
+constexpr int k3dIntervalMs = 100;
 /// Raw frames are shown without overlays only when guidance has produced nothing for this long.
 constexpr std::int64_t kGuidanceStaleNs = 250'000'000;
 }  // namespace
@@ -108,9 +110,12 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(m_imageView, &ImageView::framePainted, this, [this](std::uint64_t, std::int64_t hostReceiveNs) {
     m_stats.framePainted(hostReceiveNs, core::steadyNowNs());
+    // Right after a 2D paint the GUI thread has the most time before the next frame.
+    render3dIfDue(k3dIntervalMs);
   });
   connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
-  connect(m_render3dTimer, &QTimer::timeout, this, &MainWindow::render3d);
+  // Fallback for frames the 2D view does not paint (hidden, or another mode's view).
+  connect(m_render3dTimer, &QTimer::timeout, this, [this] { render3dIfDue(2 * k3dIntervalMs); });
   m_statusTimer->start(kStatusIntervalMs);
   m_render3dTimer->start(k3dIntervalMs);
 
@@ -195,8 +200,10 @@ void MainWindow::onGuidedFrame(const guidance::GuidedFrame& guided) {
   m_guidancePanel->showGuidance(guided.guidance);
 }
 
-void MainWindow::render3d() {
+void MainWindow::render3dIfDue(int intervalMs) {
+  if (m_since3dRender.isValid() && m_since3dRender.elapsed() < intervalMs) return;
   if (!m_latestFrame || m_latestFrame->frameId == m_rendered3dFrameId || !m_view3d->isVisible()) return;
+  m_since3dRender.start();
   m_rendered3dFrameId = m_latestFrame->frameId;
   m_scene->showFrame(*m_latestFrame);
   if (m_guided.frame == m_latestFrame) m_scene->showGuidance(m_guided.guidance);

@@ -22,7 +22,8 @@ void paintContours(QPainter& painter, const std::vector<anatomy::StructureContou
   for (const anatomy::StructureContours& structure : structures) {
     const QColor colour = OverlayColours::structure(structure.name);
     if (!colour.isValid()) continue;
-    painter.setPen(screenPen(colour, 1.6));
+    // One pixel: wider pens leave Qt's fast cosmetic stroker (8 ms instead of 0.5 ms for 2400 points).
+    painter.setPen(screenPen(colour, 1.0));
     for (const anatomy::Contour& contour : structure.contours) {
       if (contour.pointsMm.size() < 2) continue;
       QPainterPath path(toPoint(contour.pointsMm.front()));

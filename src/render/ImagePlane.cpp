@@ -11,8 +11,6 @@
 #include <vtkTexture.h>
 #include <vtkUnsignedCharArray.h>
 
-#include <cstring>
-
 namespace hipguide::render {
 
 struct ImagePlane::Impl {
@@ -42,16 +40,27 @@ vtkActor* ImagePlane::actor() const { return m->actor; }
 
 void ImagePlane::show(const core::Frame& frame) {
   if (frame.empty()) return;
+  // Half resolution for frames of 256 pixels or more: the plane covers a few hundred pixels of
+  // the 3D view, and software OpenGL's texture upload costs per texel.
+  const int factor = frame.width >= 256 && frame.height >= 2 ? 2 : 1;
+  const int width = frame.width / factor;
+  const int height = frame.height / factor;
   int* dims = m->image->GetDimensions();
-  if (dims[0] != frame.width || dims[1] != frame.height) {
-    m->image->SetDimensions(frame.width, frame.height, 1);
+  if (dims[0] != width || dims[1] != height) {
+    m->image->SetDimensions(width, height, 1);
     m->image->AllocateScalars(VTK_UNSIGNED_CHAR, 1);
   }
   // VTK's row 0 is the bottom of the texture; the frame's row 0 is the top (skin side).
   auto* pixels = static_cast<std::uint8_t*>(m->image->GetScalarPointer());
-  for (int row = 0; row < frame.height; ++row)
-    std::memcpy(pixels + static_cast<std::size_t>(frame.height - 1 - row) * frame.width,
-                frame.grey.data() + static_cast<std::size_t>(row) * frame.width, frame.width);
+  for (int row = 0; row < height; ++row) {
+    std::uint8_t* target = pixels + static_cast<std::size_t>(height - 1 - row) * width;
+    for (int column = 0; column < width; ++column) {
+      int sum = 0;
+      for (int dy = 0; dy < factor; ++dy)
+        for (int dx = 0; dx < factor; ++dx) sum += frame.at(column * factor + dx, row * factor + dy);
+      target[column] = static_cast<std::uint8_t>((sum + factor * factor / 2) / (factor * factor));
+    }
+  }
   m->image->Modified();
 
   // Plane corners in image millimetres: origin at the top-left pixel, y down (deeper).

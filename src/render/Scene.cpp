@@ -10,7 +10,9 @@
 #include <vtkNew.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkRenderStepsPass.h>
 #include <vtkRenderer.h>
+#include <vtkTranslucentPass.h>
 
 #include <vector>
 
@@ -18,6 +20,8 @@ namespace hipguide::render {
 
 struct Scene::Impl {
   vtkNew<vtkRenderer> renderer;
+  vtkNew<vtkRenderStepsPass> steps;
+  vtkNew<vtkTranslucentPass> translucent;
   vtkNew<vtkAxesActor> referenceAxes;
   ImagePlane imagePlane;
   NeedleActors needle;
@@ -33,6 +37,10 @@ Scene::Scene() : m(std::make_unique<Impl>()) {
   m->renderer->SetBackground(0.08, 0.09, 0.11);
   m->renderer->SetBackground2(0.22, 0.24, 0.28);
   m->renderer->GradientBackgroundOn();
+  // Plain alpha blending instead of VTK's default order-independent translucency, whose extra
+  // framebuffers and full-window blits dominate the 3D view's cost in software OpenGL.
+  m->steps->SetTranslucentPass(m->translucent);
+  m->renderer->SetPass(m->steps);
   m->referenceAxes->SetTotalLength(20.0, 20.0, 20.0);
   m->referenceAxes->SetAxisLabels(false);
   m->renderer->AddActor(m->referenceAxes);

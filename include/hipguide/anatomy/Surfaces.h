@@ -23,7 +23,7 @@ namespace hipguide::anatomy {
 struct SurfaceOptions {
   int smoothingIterations = 20;
   double smoothingPassBand = 0.05;   ///< Windowed-sinc pass band, 0..2; smaller is smoother.
-  double decimationReduction = 0.6;  ///< Fraction of triangles removed, 0..0.95.
+  double decimationReduction = 0.6;  ///< Fraction of triangles removed, 0..1.
   /// Labels whose bounding box holds more voxels than this are contoured on a 2× coarser grid
   /// (skin, fat, muscle fill); keeps whole-anatomy extraction to seconds.
   std::size_t maxVoxelsAtFullResolution = 12'000'000;

@@ -19,6 +19,10 @@ struct DisplayStatsSummary {
   double latencyMedianMs = 0;  ///< Frame receipt → overlays painted, over the whole run.
   double latencyP95Ms = 0;
   double seconds = 0;  ///< Since the first frame was shown.
+  /// Frames shown in each whole second since the first was shown (the last, partial second
+  /// left out): start-up, stalls and the steady rate, second by second.
+  std::vector<int> shownPerSecond;
+  double fpsShownMedian = 0;  ///< Median of shownPerSecond: the steady rate.
 };
 
 /// Collects per-frame paint times on the GUI thread. Not thread-safe.
@@ -36,6 +40,7 @@ class DisplayStats {
   std::vector<double> m_latenciesMs;
   std::deque<std::int64_t> m_recentShownNs;
   std::deque<std::pair<std::int64_t, std::uint64_t>> m_framesInHistory;
+  std::vector<int> m_shownPerSecond;
   std::uint64_t m_shown = 0;
   std::int64_t m_firstShownNs = 0;
 };

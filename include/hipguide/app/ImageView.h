@@ -3,6 +3,8 @@
 
 #include <hipguide/core/Frame.h>
 
+#include <hipguide/app/DisplayImage.h>
+
 #include <QImage>
 #include <QTransform>
 #include <QWidget>
@@ -41,11 +43,18 @@ class ImageView : public QWidget {
   void paintEvent(QPaintEvent* event) override;
 
  private:
+  bool hasImage() const { return m_frame && !m_frame->empty(); }
   QRectF imageRect() const;
-  void paintDepthScale(QPainter& painter, const QRectF& imageRect) const;
+  /// Paints the depth scale left of the image, redrawn only when the geometry changes (its
+  /// text costs more than the image itself).
+  void paintDepthScale(QPainter& painter, const QRectF& imageRect);
+  static QImage drawDepthScale(QSize size, double topPx, double heightPx, double depthMm);
 
   core::FramePtr m_frame;
-  QImage m_image;  ///< Wraps m_frame's pixels (no copy).
+  DisplayImage m_display;  ///< m_frame scaled to the screen.
+  QImage m_depthScale;     ///< The depth scale for the geometry below.
+  double m_depthScaleMm = 0.0;
+  double m_depthScaleTop = 0.0;
   std::vector<OverlayPainter> m_overlays;
   bool m_overlaysVisible = true;
   std::uint64_t m_lastPaintedId = 0;

@@ -5,6 +5,7 @@
 #include <hipguide/core/Frame.h>
 #include <hipguide/guidance/GuidancePipeline.h>
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <memory>
@@ -89,7 +90,9 @@ class MainWindow : public QMainWindow {
   void onFrame(const core::FramePtr& frame);
   void onGuidedFrame(const guidance::GuidedFrame& guided);
   void refreshStatus();
-  void render3d();
+  /// Renders the 3D view with the newest frame when it has one not yet rendered and at least
+  /// `intervalMs` have passed since the last 3D render.
+  void render3dIfDue(int intervalMs);
   void restoreSettings();
   void saveSettings() const;
 
@@ -120,6 +123,7 @@ class MainWindow : public QMainWindow {
   std::int64_t m_lastGuidedNs = 0;
   QString m_keyImageFolder;
   std::uint64_t m_rendered3dFrameId = 0;
+  QElapsedTimer m_since3dRender;
 };
 
 }  // namespace hipguide::app
