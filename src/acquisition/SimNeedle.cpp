@@ -45,20 +45,27 @@ void deposit(float* line, int samples, double from, double to, float amplitude) 
   for (int s = first; s <= last; ++s) line[s] += amplitude;
 }
 
-/// Displayed (line, sample) of an in-plane probe point: tissue moves up by its line's contact
-/// offset (the skin pressed against the face). False outside the grid.
-bool displayedPolar(const ScanGeometry& geometry, const std::vector<int>& offsets, const core::Vec2& probeMm,
-                    double& line, double& sample) {
-  if (!geometry.polarOf(probeMm, line, sample)) return false;
+/// Whether a probe point lies in tissue as imaged. Inside the sector the skin is pressed up
+/// against the face (see EchoField::contactOffset): the tissue shown at a point is the tissue
+/// its line reads there, which a rigid needle does not displace. Outside, the undeformed volume.
+bool inTissue(const core::Vec3& probeMm, const core::Transform3& probeToReference,
+              const anatomy::LabelVolume& volume, const ScanGeometry& geometry,
+              const std::vector<int>& offsets) {
+  double line = 0, sample = 0;
+  if (!geometry.polarOf(probeMm.head<2>(), line, sample))
+    return volume.labelAt(probeToReference * probeMm) != 0;
   const int taper = static_cast<int>(kContactTaperMm / geometry.sampleSpacingMm());
-  sample = displayedSample(sample, offsets[static_cast<std::size_t>(std::lround(line))], taper);
-  return sample >= 0.0;
+  const int offset = offsets[static_cast<std::size_t>(std::lround(line))];
+  const core::Vec2 tissueMm =
+      geometry.probeOf(line, tissueSample(static_cast<int>(std::lround(sample)), offset, taper));
+  return volume.labelAt(probeToReference * core::Vec3(tissueMm.x(), tissueMm.y(), probeMm.z())) != 0;
 }
 
 }  // namespace
 
 std::vector<NeedlePoint> sampleNeedle(const NeedleState& needle, const core::Transform3& probeToReference,
-                                      const anatomy::LabelVolume& volume) {
+                                      const anatomy::LabelVolume& volume, const ScanGeometry& geometry,
+                                      const std::vector<int>& contactOffsets) {
   const std::vector<core::Vec3> shaft = needle.shaftPoints(kNeedleStepMm);
   if (shaft.size() < 2) return {};
   const core::Transform3 referenceToProbe = probeToReference.inverse();
@@ -72,7 +79,7 @@ std::vector<NeedlePoint> sampleNeedle(const NeedleState& needle, const core::Tra
     point.directionProbe =
         referenceToProbe.linear() * (along.norm() > 0 ? along.normalized() : needle.direction);
     point.fromTipMm = std::max(0.0, needle.insertionDepthMm - static_cast<double>(index) * kNeedleStepMm);
-    point.inBody = volume.labelAt(shaft[index]) != 0;
+    point.inBody = inTissue(point.probeMm, probeToReference, volume, geometry, contactOffsets);
   }
   return points;
 }
@@ -86,7 +93,7 @@ void addNeedleEchoes(const NeedleState& needle, const std::vector<NeedlePoint>& 
   for (const NeedlePoint& point : points) {
     if (!point.inBody) continue;
     double line = 0, sample = 0;
-    if (!displayedPolar(geometry, field.contactOffset, point.probeMm.head<2>(), line, sample)) continue;
+    if (!geometry.polarOf(point.probeMm.head<2>(), line, sample)) continue;
     const double weight = elevationWeight(probe, sample * geometry.sampleSpacingMm(), point.probeMm.z());
     if (weight < 0.01) continue;
     const int bin = static_cast<int>(std::lround(line));
@@ -121,8 +128,7 @@ void addNeedleEchoes(const NeedleState& needle, const std::vector<NeedlePoint>& 
 }
 
 FrameTruth needleTruth(const std::vector<NeedlePoint>& points, const NeedleState* needle,
-                       const ScanGeometry& geometry, const std::vector<int>& contactOffsets,
-                       const core::Transform3& probeToReference) {
+                       const ScanGeometry& geometry, const core::Transform3& probeToReference) {
   FrameTruth truth;
   truth.probeToReference = probeToReference;
   if (needle == nullptr || points.empty()) return truth;
@@ -130,16 +136,12 @@ FrameTruth needleTruth(const std::vector<NeedlePoint>& points, const NeedleState
   // In the image plane: inside the body, the sector and half the slice thickness.
   const auto inPlane = [&](const NeedlePoint& point) {
     double line = 0, sample = 0;
-    if (!point.inBody || !displayedPolar(geometry, contactOffsets, point.probeMm.head<2>(), line, sample))
-      return false;
+    if (!point.inBody || !geometry.polarOf(point.probeMm.head<2>(), line, sample)) return false;
     return std::abs(point.probeMm.z()) <= 0.5 * elevationFwhmMm(probe, sample * geometry.sampleSpacingMm());
   };
-  // Where a point shows in the image (moved with the pressed skin inside the sector).
+  // The rigid shaft is shown where it is (the pressed tissue moves around it, not the shaft).
   const auto imageMm = [&](const NeedlePoint& point) -> core::Vec2 {
-    double line = 0, sample = 0;
-    const core::Vec2 probeMm = point.probeMm.head<2>();
-    const bool shown = displayedPolar(geometry, contactOffsets, probeMm, line, sample);
-    return (shown ? geometry.probeOf(line, sample) : probeMm) + geometry.faceCentreImageMm();
+    return point.probeMm.head<2>() + geometry.faceCentreImageMm();
   };
   for (std::size_t index = 0; index + 1 < points.size(); ++index) {
     truth.needleInserted = truth.needleInserted || points[index].inBody;

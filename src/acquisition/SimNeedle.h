@@ -19,24 +19,27 @@ struct NeedlePoint {
   core::Vec3 probeMm;         ///< Position in probe mm (z = out of plane).
   core::Vec3 directionProbe;  ///< Local unit direction of the shaft, probe frame.
   double fromTipMm = 0;       ///< Arc length to the tip.
-  bool inBody = false;        ///< Inside the anatomy (label ≠ 0); outside, nothing echoes.
+  bool inBody = false;        ///< In tissue as imaged (see sampleNeedle); outside, nothing echoes.
 };
 
-/// Samples the shaft every kNeedleStepMm in the probe frame.
+/// Samples the shaft every kNeedleStepMm in the probe frame. A point is in the body where the
+/// image shows tissue: inside the sector that is the tissue pressed up against the face (the
+/// lines' `contactOffsets`, see EchoField::contactOffset), which moves around the rigid shaft.
 std::vector<NeedlePoint> sampleNeedle(const NeedleState& needle, const core::Transform3& probeToReference,
-                                      const anatomy::LabelVolume& volume);
+                                      const anatomy::LabelVolume& volume, const ScanGeometry& geometry,
+                                      const std::vector<int>& contactOffsets);
 
 /// Adds the needle's echoes to the field: a specular shaft that fades as the shaft steepens to
 /// the beam, a brighter bevel, reverberation below the shaft, the elevation beam profile, and
-/// the tissue's transmission above it. Call after marchTissue() (it uses the field's contact
-/// offsets) and before the PSF.
+/// the tissue's transmission above it. The shaft is drawn where it is in the probe frame (a
+/// steel needle is rigid). Call after marchTissue() (it uses the field's transmission) and
+/// before the PSF.
 void addNeedleEchoes(const NeedleState& needle, const std::vector<NeedlePoint>& points,
                      const ScanGeometry& geometry, EchoField& field);
 
-/// Ground truth of the needle for one frame (frameId and timestamp left 0), in image mm as
-/// displayed (with the lines' contact offsets, see EchoField::contactOffset).
+/// Ground truth of the needle for one frame (frameId and timestamp left 0), in image mm: the
+/// shaft's probe-frame position, as drawn by addNeedleEchoes().
 FrameTruth needleTruth(const std::vector<NeedlePoint>& points, const NeedleState* needle,
-                       const ScanGeometry& geometry, const std::vector<int>& contactOffsets,
-                       const core::Transform3& probeToReference);
+                       const ScanGeometry& geometry, const core::Transform3& probeToReference);
 
 }  // namespace hipguide::acquisition::sim

@@ -99,7 +99,8 @@ SimulatedFrame UltrasoundSimulator::render(const SimulatorInput& input) {
 
   std::vector<sim::NeedlePoint> needlePoints;
   if (input.needle) {
-    needlePoints = sim::sampleNeedle(*input.needle, input.probeToReference, *impl.volume);
+    needlePoints = sim::sampleNeedle(*input.needle, input.probeToReference, *impl.volume, geometry,
+                                     impl.field.contactOffset);
     sim::addNeedleEchoes(*input.needle, needlePoints, geometry, impl.field);
   }
   impl.pointSpread->apply(impl.field);
@@ -118,7 +119,7 @@ SimulatedFrame UltrasoundSimulator::render(const SimulatorInput& input) {
   frame.imageToProbe = {geometry.imageToProbe(), true};
   frame.probeToReference = {input.probeToReference, true};
   result.truth = sim::needleTruth(needlePoints, input.needle ? &*input.needle : nullptr, geometry,
-                                  impl.field.contactOffset, input.probeToReference);
+                                  input.probeToReference);
   return result;
 }
 
@@ -126,10 +127,11 @@ FrameTruth UltrasoundSimulator::truth(const SimulatorInput& input) {
   input.imaging.validate();
   if (input.needle) input.needle->validate();
   const ScanGeometry& geometry = m_impl->geometryFor(input);
+  if (!input.needle) return sim::needleTruth({}, nullptr, geometry, input.probeToReference);
   const std::vector<int> offsets = sim::contactOffsets(*m_impl->volume, m_impl->marchSetup(input, geometry));
-  if (!input.needle) return sim::needleTruth({}, nullptr, geometry, offsets, input.probeToReference);
-  const auto points = sim::sampleNeedle(*input.needle, input.probeToReference, *m_impl->volume);
-  return sim::needleTruth(points, &*input.needle, geometry, offsets, input.probeToReference);
+  const auto points =
+      sim::sampleNeedle(*input.needle, input.probeToReference, *m_impl->volume, geometry, offsets);
+  return sim::needleTruth(points, &*input.needle, geometry, input.probeToReference);
 }
 
 const std::vector<float>& UltrasoundSimulator::lastEnvelope() const { return m_impl->envelope; }
