@@ -61,6 +61,7 @@ bool DisplayStats::writeJson(const DisplayStatsSummary& summary, const QString& 
       {"frames_in", static_cast<qint64>(summary.framesIn)},
       {"frames_shown", static_cast<qint64>(summary.framesShown)},
       {"frames_dropped", static_cast<qint64>(summary.framesDropped)},
+      {"frames_guided", static_cast<qint64>(summary.framesGuided)},
       {"fps_shown_mean", summary.seconds > 0 ? summary.framesShown / summary.seconds : 0.0},
       {"latency_median_ms", summary.latencyMedianMs},
       {"latency_p95_ms", summary.latencyP95Ms},

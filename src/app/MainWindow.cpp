@@ -179,7 +179,9 @@ bool MainWindow::setSharing(bool on, int port) {
 DisplayStatsSummary MainWindow::statsSummary() {
   const acquisition::ProbeDriver* driver = m_pump->driver();
   const std::uint64_t lost = driver ? driver->counters().framesLostAtSource : 0;
-  return m_stats.summary(m_pump->framesIn(), lost, core::steadyNowNs());
+  DisplayStatsSummary summary = m_stats.summary(m_pump->framesIn(), lost, core::steadyNowNs());
+  summary.framesGuided = m_guidance->processedFrames();
+  return summary;
 }
 
 void MainWindow::onFrame(const core::FramePtr& frame) {

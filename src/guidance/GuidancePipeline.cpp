@@ -59,8 +59,10 @@ void GuidancePipeline::run(std::stop_token stop) {
             *m_engine->anatomy(),
             anatomy::PlaneGrid{*imageToReference, frame->spacingMm, frame->width, frame->height});
       ++m_processed;
+      // Publish before telling: a consumer woken by the callback must find this result in
+      // results(), or it sees the previous one and misses this until the next wakes it.
+      m_results.publish(result);
       if (m_callback) m_callback(result);
-      m_results.publish(std::move(result));
     } catch (const std::exception& error) {
       core::logger("guidance")->error("frame {}: {}", frame->frameId, error.what());
     }

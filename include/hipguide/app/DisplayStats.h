@@ -14,6 +14,7 @@ struct DisplayStatsSummary {
   std::uint64_t framesIn = 0;       ///< Frames the source delivered.
   std::uint64_t framesShown = 0;    ///< Distinct frames painted with their overlays.
   std::uint64_t framesDropped = 0;  ///< Frames in but never shown (skipped or lost at source).
+  std::uint64_t framesGuided = 0;   ///< Frames tracking and guidance processed (the rest they skipped).
   double fpsIn = 0;                 ///< Over the last second.
   double fpsShown = 0;
   double latencyMedianMs = 0;  ///< Frame receipt → overlays painted, over the whole run.
