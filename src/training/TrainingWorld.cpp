@@ -1,5 +1,6 @@
 #include <hipguide/training/TrainingWorld.h>
 
+#include <hipguide/training/ClearPath.h>
 #include <hipguide/training/Exercise.h>
 
 #include <algorithm>
@@ -44,6 +45,8 @@ std::shared_ptr<const TrainingWorld> buildTrainingWorld(const std::string& scena
   acquisition::Scenario::Plan plan = acquisition::makeScenario(scenarioName, phantom, seed).plan();
   if (!targetStructure.empty()) plan = planAimedAt(plan, phantom.volume, targetMm);
   anatomy::Anatomy anatomy = anatomy::Anatomy::fromPhantom(std::move(phantom));
+  // Guidance warns at 5 mm; 2 mm more leaves room for the hand's tremor and the needle's flex.
+  if (!targetStructure.empty()) plan = planClearPath(plan, anatomy, targetMm, 7.0);
   auto holder = std::make_shared<const anatomy::Anatomy>(anatomy);
   std::shared_ptr<const anatomy::LabelVolume> volume(holder, &holder->volume());
   return std::make_shared<const TrainingWorld>(

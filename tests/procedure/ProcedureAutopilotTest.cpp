@@ -35,9 +35,9 @@ TEST_P(ProcedureAutopilotTest, ReachesTheTargetAndDocumentsIt) {
   ASSERT_TRUE(p.minVesselClearanceMm);
   ASSERT_TRUE(p.minNerveClearanceMm);
   EXPECT_GT(*p.minVesselClearanceMm, 0.0) << "the shaft entered a vessel";
-  // The iliopsoas path passes about 2 mm under the lateral femoral cutaneous nerve (guidance
-  // warns); the others keep more than 8 mm (docs/anatomy.md).
-  EXPECT_GT(*p.minNerveClearanceMm, 1.0) << "the shaft touched a nerve";
+  // The plan picks an insertion angle that keeps 7 mm from every nerve (planClearPath): the
+  // iliopsoas path used to pass 2 mm under the lateral femoral cutaneous nerve.
+  EXPECT_GT(*p.minNerveClearanceMm, 5.0) << "the shaft came within guidance's margin of a nerve";
   EXPECT_TRUE(positiveDiagnosticResponse(p.pain).value_or(false));
 
   const auto database =

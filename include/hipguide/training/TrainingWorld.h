@@ -25,7 +25,8 @@ struct TrainingWorld {
 
 /// Builds the phantom of a scenario (a few seconds), its anatomy and its plan. With a
 /// `targetStructure` (label name, e.g. "trochanteric_bursa", "iliopsoas_bursa") the goal and
-/// the autopilot's plan are moved to that structure; empty: the exercise's own target.
+/// the autopilot's plan are moved to that structure, at an insertion angle whose path keeps
+/// clear of vessels and nerves (planClearPath); empty: the exercise's own target.
 /// Throws std::invalid_argument for an unknown scenario or target.
 std::shared_ptr<const TrainingWorld> buildTrainingWorld(const std::string& scenarioName, std::uint32_t seed,
                                                         const std::string& targetStructure = {});
