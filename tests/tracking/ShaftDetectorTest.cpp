@@ -85,6 +85,20 @@ TEST(ShaftDetector, AStillShallowOrShortShaftIsNotNeedleLike) {
   }
 }
 
+TEST(ShaftDetector, AStillShaftAboutOneCentimetreIntoTheImageIsNeedleLike) {
+  // 30° from outside the image to 34 px inside it (the first centimetre of a needle at 0.44 mm
+  // per working px): long enough; the same shaft ending 15 px inside is not.
+  test::SyntheticScene scene = baseScene();
+  scene.sector = false;
+  scene.needles.push_back({{-20, 6.5f}, {30, 35.4f}, 8.0});
+  test::StagePipeline pipeline;
+  const ShaftCandidate* best = bestAccepted(pipeline.run(scene));
+  ASSERT_NE(best, nullptr);
+  EXPECT_LT(best->lengthPx(), 40.0);
+  EXPECT_GE(best->lengthPx(), pipeline.config.needleLike.minLengthPx);
+  EXPECT_TRUE(best->needleLike);
+}
+
 TEST(ShaftDetector, AShaftThatStaysInTheNearFieldIsNotNeedleLike) {
   // 20° from outside the image to 46 px below its top: needle-like; the same shaft is not when
   // the near field (the skin line's depth) reaches deeper than its end.

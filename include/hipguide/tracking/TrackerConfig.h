@@ -55,7 +55,9 @@ struct NeedleLikeConfig {
   double minBelowSigma = 2.5;    ///< ...and below (lower: reverberation may brighten it).
   double maxEntryGapPx = 8.0;    ///< The visible shaft reaches back to the sector's border (the skin).
   double minAngleDeg = 15.0;     ///< Oblique: steeper than interfaces, which run near-horizontal.
-  double minLengthPx = 40.0;     ///< Long enough to be a shaft rather than a texture streak or a piece.
+  double minLengthPx = 25.0;     ///< Long enough to be a shaft rather than a texture streak: 11 mm at
+                                 ///< 0.44 mm per working px (40 px = 17.5 mm missed still needles'
+                                 ///< first 1-2 cm, e.g. a probe sweeping onto one).
   double minDepthPx = 20.0;      ///< Its deep end lies this far below the sector's top (through the skin
                                  ///< and the near field; the skin line runs along the top).
   double maxResidualPx = 0.5;    ///< Straight (RMS of ridge centres from the fitted line).
