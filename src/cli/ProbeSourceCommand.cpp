@@ -19,22 +19,35 @@
 namespace hipguide::cli {
 namespace {
 
-/// What the subscriber saw (written on the driver's thread, read here).
-struct Tally {
-  std::mutex mutex;
+/// What the subscriber saw.
+struct TallyCounts {
   std::uint64_t frames = 0;
   std::uint64_t withPose = 0;
   std::int64_t firstNs = 0;
   std::int64_t lastNs = 0;
   core::FramePtr last;
+};
 
+/// TallyCounts written on the driver's thread and read here.
+class Tally {
+ public:
   void add(const core::FramePtr& frame) {
-    std::lock_guard lock(mutex);
-    if (frames++ == 0) firstNs = frame->hostReceiveNs;
-    lastNs = frame->hostReceiveNs;
-    if (frame->probeToReference.valid) ++withPose;
-    last = frame;
+    std::lock_guard lock(m_mutex);
+    if (m_counts.frames++ == 0) m_counts.firstNs = frame->hostReceiveNs;
+    m_counts.lastNs = frame->hostReceiveNs;
+    if (frame->probeToReference.valid) ++m_counts.withPose;
+    m_counts.last = frame;
   }
+  /// A copy: no lock may be held while the driver is asked anything, since the driver holds
+  /// its own lock while it calls add() (ThreadSanitizer: lock-order inversion).
+  TallyCounts read() const {
+    std::lock_guard lock(m_mutex);
+    return m_counts;
+  }
+
+ private:
+  mutable std::mutex m_mutex;
+  TallyCounts m_counts;
 };
 
 std::string format(const char* pattern, double a, double b = 0) {
@@ -65,8 +78,7 @@ void printIgtlDetails(const acquisition::IgtlClientStats& stats, std::ostream& o
       << stats.connections << ", messages " << stats.messages << ", ignored " << stats.ignored << "\n";
 }
 
-void printSummary(const acquisition::ProbeDriver& driver, Tally& tally, std::ostream& out) {
-  std::lock_guard lock(tally.mutex);
+void printSummary(const acquisition::ProbeDriver& driver, const TallyCounts& tally, std::ostream& out) {
   const double spanSeconds = core::nsToSeconds(tally.lastNs - tally.firstNs);
   out << "source       " << driver.description() << "\nstate        " << toString(driver.state())
       << (driver.lastError().empty() ? "" : " (" + driver.lastError() + ")") << "\nframes       "
@@ -112,16 +124,16 @@ int runProbeSource(const std::vector<std::string>& arguments) {
   const auto start = std::chrono::steady_clock::now();
   for (int second = 1; second <= static_cast<int>(seconds); ++second) {
     std::this_thread::sleep_until(start + std::chrono::seconds(second));
-    std::lock_guard lock(tally.mutex);
-    std::cerr << "probe-source: " << second << " s, " << toString(driver->state()) << ", " << tally.frames
-              << " frames\n";
+    std::cerr << "probe-source: " << second << " s, " << toString(driver->state()) << ", "
+              << tally.read().frames << " frames\n";
   }
   std::this_thread::sleep_until(start + std::chrono::duration<double>(seconds));
   std::ostringstream summary;
-  printSummary(*driver, tally, summary);  // before stop(), which changes the state
+  const TallyCounts counts = tally.read();
+  printSummary(*driver, counts, summary);  // before stop(), which changes the state
   driver->stop();
   std::cout << summary.str();
-  if (tally.frames == 0) {
+  if (counts.frames == 0) {
     std::cerr << "hipguide-cli probe-source: no frame arrived from " << spec << " in " << seconds << " s\n";
     return 1;
   }
