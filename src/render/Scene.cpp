@@ -34,10 +34,9 @@ struct Scene::Impl {
 };
 
 Scene::Scene() : m(std::make_unique<Impl>()) {
+  // A plain background: the gradient is a full-window pass, 4 of 20 ms per render.
   m->renderer->SetBackground(0.13, 0.14, 0.17);
   m->renderer->SetBackgroundAlpha(1.0);  // opaque, also in framebuffer grabs
-  // A plain background: the gradient is a full-window pass, 4 of 20 ms per render.
-
   // Plain alpha blending instead of VTK's default order-independent translucency, whose extra
   // framebuffers and full-window blits dominate the 3D view's cost in software OpenGL.
   m->steps->SetTranslucentPass(m->translucent);

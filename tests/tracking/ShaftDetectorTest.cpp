@@ -20,6 +20,16 @@ test::SyntheticScene baseScene(std::uint64_t seed = 11) {
 
 test::SyntheticNeedle needleAt30Deg() { return {{90, 70}, {190, 127.7f}, 8.0}; }
 
+/// The same 30° line without a sector, once drawn from outside the image (coming in through
+/// the skin) and once starting mid-image.
+std::pair<test::SyntheticScene, test::SyntheticScene> borderAndMidImageScenes() {
+  test::SyntheticScene fromBorder = baseScene(), midImage = baseScene();
+  fromBorder.sector = midImage.sector = false;
+  fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
+  midImage.needles.push_back(needleAt30Deg());
+  return {fromBorder, midImage};
+}
+
 const ShaftCandidate* findRejected(const std::vector<ShaftCandidate>& candidates, const std::string& reason) {
   for (const ShaftCandidate& candidate : candidates)
     if (candidate.rejection.find(reason) != std::string::npos) return &candidate;
@@ -40,11 +50,7 @@ TEST(ShaftDetector, FindsTheNeedleInSpeckleWithItsEndsAndAngle) {
 }
 
 TEST(ShaftDetector, MeasuresHowFarTheVisibleEntryIsFromTheSectorBorder) {
-  // The same 30° line, once drawn from outside the sector and once starting mid-image.
-  test::SyntheticScene fromBorder = baseScene(), midImage = baseScene();
-  fromBorder.sector = midImage.sector = false;
-  fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
-  midImage.needles.push_back(needleAt30Deg());
+  const auto [fromBorder, midImage] = borderAndMidImageScenes();
   test::StagePipeline pipeline;
   const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
   ASSERT_NE(connected, nullptr);
@@ -56,11 +62,7 @@ TEST(ShaftDetector, MeasuresHowFarTheVisibleEntryIsFromTheSectorBorder) {
 }
 
 TEST(ShaftDetector, AStillShaftFromTheSkinIsNeedleLikeAFloatingOneIsNot) {
-  // The same 30° line, once from outside the sector (the skin) and once starting mid-image.
-  test::SyntheticScene fromBorder = baseScene(), midImage = baseScene();
-  fromBorder.sector = midImage.sector = false;
-  fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
-  midImage.needles.push_back(needleAt30Deg());
+  const auto [fromBorder, midImage] = borderAndMidImageScenes();
   test::StagePipeline pipeline;
   const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
   ASSERT_NE(connected, nullptr);

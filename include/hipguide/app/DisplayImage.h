@@ -6,6 +6,9 @@
 #include <QImage>
 #include <QSize>
 
+#include <cstdint>
+#include <vector>
+
 namespace hipguide::app {
 
 /// Scales a grey frame to the display size once per frame and size (OpenCV bilinear) and
@@ -19,7 +22,8 @@ class DisplayImage {
 
  private:
   QImage m_image;
-  core::FramePtr m_source;  ///< The frame m_image shows.
+  core::FramePtr m_source;                 ///< The frame m_image shows.
+  std::vector<std::uint8_t> m_scaledGrey;  ///< Reused between frames: no allocation per frame.
 };
 
 }  // namespace hipguide::app
