@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace hipguide::tracking {
 namespace {
@@ -23,6 +24,41 @@ float medianOf(std::vector<float>& scratch, const std::vector<float>& values, st
 }  // namespace
 
 TipLocator::TipLocator(const TipConfig& config) : m_config(config) {}
+
+float TipLocator::halfwayInEcho(float brightGrey, float darkGrey) const {
+  if (m_config.displayRangeDb <= 0.0) return 0.5f * (brightGrey + darkGrey);
+  // grey = 255 / range · 20 log10(amplitude) + offset; the offset cancels (dark = amplitude 1).
+  const double nepersPerGrey = m_config.displayRangeDb / 255.0 * std::log(10.0) / 20.0;
+  const double bright = std::exp(nepersPerGrey * (brightGrey - darkGrey));
+  // The reflector's echo at half its amplitude, added in power to the tissue's speckle.
+  const double reflectorPower = std::max(0.0, bright * bright - 1.0);
+  return darkGrey + static_cast<float>(0.5 * std::log(0.25 * reflectorPower + 1.0) / nepersPerGrey);
+}
+
+std::optional<float> TipLocator::fallCrossing(float threshold, std::size_t start, std::size_t first,
+                                              std::size_t last) const {
+  const std::size_t stay = static_cast<std::size_t>(2.0f / kStep);
+  last = std::min(last, m_smooth.size() > stay ? m_smooth.size() - stay : 0);
+  std::size_t i = start;
+  if (i == 0 || i >= last) return std::nullopt;
+  if (m_smooth[i] < threshold) {
+    // Back toward the shaft to where it is still bright.
+    while (i > first && m_smooth[i - 1] < threshold) --i;
+    if (i <= first) return std::nullopt;
+  } else {
+    // Outward to where the profile falls below the threshold and stays there.
+    const auto staysBelow = [&](std::size_t at) {
+      return std::all_of(m_smooth.begin() + static_cast<std::ptrdiff_t>(at),
+                         m_smooth.begin() + static_cast<std::ptrdiff_t>(at + stay),
+                         [&](float v) { return v < threshold; });
+    };
+    while (i < last && (m_smooth[i] >= threshold || !staysBelow(i))) ++i;
+    if (i >= last) return std::nullopt;
+  }
+  const float before = m_smooth[i - 1], after = m_smooth[i];
+  const float fraction = before > after ? (before - threshold) / (before - after) : 0.0f;
+  return float(i - 1) + fraction;
+}
 
 TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat& greyF,
                                const cv::Mat& sector) {
@@ -73,29 +109,22 @@ TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat&
   const auto peakFrom = m_smooth.begin() + static_cast<std::ptrdiff_t>(indexOf(ridgeEndT - window / 2));
   const auto peakTo = m_smooth.begin() + static_cast<std::ptrdiff_t>(std::min(m_smooth.size(), outFrom));
   const float peak = peakFrom < peakTo ? std::max(inside, *std::max_element(peakFrom, peakTo)) : inside;
-  const float threshold = 0.5f * (peak + outside);
+  const float threshold = halfwayInEcho(peak, outside);
   // A tip in the plane ends the shaft at full brightness; a shaft leaving the slice fades out.
   const std::size_t upstreamFrom = indexOf(ridgeEndT - kUpstreamWindows * window);
   const float upstream = medianOf(m_scratch, m_smooth, upstreamFrom,
                                   std::max(upstreamFrom + 1, indexOf(ridgeEndT - 2 * window)));
   result.endToShaftContrast = upstream - outside > 1e-3f ? (inside - outside) / (upstream - outside) : 1.0;
-  const std::size_t stay = static_cast<std::size_t>(2.0f / kStep);
-  // The ridge already ends where the line structure does: the profile only refines that end.
-  // Bright tissue beyond the tip (a capsule, cortex) must not carry the tip along the line.
-  const std::size_t last =
-      std::min(m_smooth.size(), indexOf(ridgeEndT + static_cast<float>(m_config.maxShiftPx)));
-  for (std::size_t i = indexOf(ridgeEndT - static_cast<float>(m_config.maxShiftPx));
-       i < last && i + stay < m_smooth.size(); ++i) {
-    if (m_smooth[i] >= threshold || i == 0) continue;
-    const bool staysBelow = std::all_of(m_smooth.begin() + static_cast<std::ptrdiff_t>(i),
-                                        m_smooth.begin() + static_cast<std::ptrdiff_t>(i + stay),
-                                        [&](float v) { return v < threshold; });
-    if (!staysBelow) continue;
-    const float before = m_smooth[i - 1], after = m_smooth[i];
-    const float fraction = before > after ? (before - threshold) / (before - after) : 0.0f;
-    result.tipT = from + (float(i - 1) + fraction) * kStep;
+  // The ridge already ends where the line structure does: the profile only refines that end,
+  // from the ridge's end outward while the shaft is bright there, else back toward the shaft.
+  // Dips inside the shaft before the end and bright tissue beyond the tip (a capsule, cortex)
+  // must not move it, so the search stays within maxShiftPx.
+  const auto shift = static_cast<float>(m_config.maxShiftPx);
+  const std::optional<float> crossing =
+      fallCrossing(threshold, endIndex, indexOf(ridgeEndT - shift), indexOf(ridgeEndT + shift));
+  if (crossing) {
+    result.tipT = from + *crossing * kStep;
     result.fromProfile = true;
-    return result;
   }
   return result;
 }

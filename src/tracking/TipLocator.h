@@ -8,6 +8,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace hipguide::tracking {
@@ -21,11 +22,12 @@ struct TipLocation {
 };
 
 /// Samples the working image along the shaft (averaged over ±1 pixel across it), takes the
-/// shaft level just before the ridge's end and the background level beyond it, and puts the
-/// tip where the profile crosses their midpoint for good (linear interpolation, 0.25 px
-/// samples) within `maxShiftPx` of the ridge's end (otherwise the ridge end stays the tip: bright
-/// tissue just past the tip must not carry it on). A brighter bevel raises the shaft level, which keeps the
-/// midpoint on the bevel's far edge. Owned by one tracker; not thread-safe.
+/// peak of the tip's echo (the bevel) and the background level beyond it, and puts the tip
+/// where the profile falls below half the peak's echo amplitude above the background for good
+/// (the image is log-compressed: see `TipConfig::displayRangeDb`; linear interpolation, 0.25 px
+/// samples). The search starts at the ridge's end and stays within `maxShiftPx` of it
+/// (otherwise the ridge end stays the tip: bright tissue just past the tip must not carry it
+/// on). Owned by one tracker; not thread-safe.
 class TipLocator {
  public:
   explicit TipLocator(const TipConfig& config);
@@ -34,6 +36,14 @@ class TipLocator {
   TipLocation locate(const Line& line, float ridgeEndT, const cv::Mat& greyF, const cv::Mat& sector);
 
  private:
+  /// Grey level halfway between two grey levels in echo amplitude: the displayed image is
+  /// log-compressed, so the grey midpoint of a blurred edge lies far out in its tail.
+  float halfwayInEcho(float brightGrey, float darkGrey) const;
+  /// Sample position (fractional index) where the smoothed profile falls below `threshold`
+  /// for good, searched from `start` within [first, last); none when it does not.
+  std::optional<float> fallCrossing(float threshold, std::size_t start, std::size_t first,
+                                    std::size_t last) const;
+
   TipConfig m_config;
   std::vector<float> m_profile, m_smooth, m_scratch;
 };

@@ -7,8 +7,6 @@
 namespace hipguide::test {
 namespace {
 
-constexpr double kDynamicRangeDb = 50.0;
-
 /// Zero outside a fan whose apex lies above the image (curvilinear probe).
 void applySector(cv::Mat& grey) {
   const cv::Point2f apex(grey.cols / 2.0f, -grey.rows * 0.35f);
@@ -78,8 +76,8 @@ cv::Mat renderScene(const SyntheticScene& scene) {
   cv::log(cv::max(envelope, 1e-6), decibels);
   decibels *= 20.0 / std::log(10.0);
   cv::Mat grey;
-  decibels.convertTo(grey, CV_8U, 255.0 / kDynamicRangeDb,
-                     255.0 * (kDynamicRangeDb - 20.0) / kDynamicRangeDb);
+  decibels.convertTo(grey, CV_8U, 255.0 / kSceneDynamicRangeDb,
+                     255.0 * (kSceneDynamicRangeDb - 20.0) / kSceneDynamicRangeDb);
   if (scene.sector) applySector(grey);
   return grey;
 }

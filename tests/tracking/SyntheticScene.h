@@ -13,6 +13,9 @@
 
 namespace hipguide::test {
 
+/// Echo range the scenes' log compression maps onto grey 0-255.
+inline constexpr double kSceneDynamicRangeDb = 50.0;
+
 /// A straight needle from `entry` to `tip` (pixels of the scene).
 struct SyntheticNeedle {
   cv::Point2f entry;

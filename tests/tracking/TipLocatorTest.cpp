@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace hipguide::tracking {
 namespace {
@@ -21,7 +22,9 @@ double tipErrorPx(double bevelGain, std::uint64_t seed) {
   const auto candidates = pipeline.run(scene);
   const ShaftCandidate* best = test::bestAccepted(candidates);
   if (!best) return 1e9;
-  TipLocator locator(pipeline.config.tip);
+  TipConfig config = pipeline.config.tip;
+  config.displayRangeDb = test::kSceneDynamicRangeDb;
+  TipLocator locator(config);
   const TipLocation tip =
       locator.locate(best->line, best->endT, pipeline.work.greyF(), pipeline.sector.sector());
   EXPECT_TRUE(tip.fromProfile);
@@ -47,6 +50,44 @@ TEST(TipLocator, BrightTissuePastTheTipDoesNotCarryItOn) {
   TipLocator locator(TipConfig{});
   const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 40.0f, image, sector);
   EXPECT_NEAR(tip.tipT, 40.0f, TipConfig{}.maxShiftPx);
+}
+
+/// Tip found on a horizontal shaft whose echo amplitude is a step at x = 60 (t = 50) blurred by
+/// a Gaussian beam (σ 2 px), 30 dB above the background, shown log-compressed over 60 dB.
+float tipOfLogCompressedEdge(double displayRangeDb) {
+  cv::Mat image(40, 120, CV_32F);
+  for (int x = 0; x < image.cols; ++x) {
+    const double shaft = 0.5 * std::erfc((x - 60.0) / (2.0 * std::sqrt(2.0)));
+    const double amplitude = 0.03 + shaft;
+    image.col(x).setTo(std::clamp(255.0 * (1.0 + 20.0 * std::log10(amplitude) / 60.0), 0.0, 255.0));
+  }
+  image(cv::Rect(0, 0, 120, 8)).setTo(255.0 * 0.5);  // tissue above and below the shaft
+  image(cv::Rect(0, 13, 120, 27)).setTo(255.0 * 0.5);
+  const cv::Mat sector(40, 120, CV_8U, cv::Scalar(255));
+  TipConfig config;
+  config.displayRangeDb = displayRangeDb;
+  TipLocator locator(config);
+  const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 52.0f, image, sector);
+  EXPECT_TRUE(tip.fromProfile);
+  return tip.tipT;
+}
+
+TEST(TipLocator, PutsTheTipAtHalfTheEchoNotHalfTheGreyOfALogCompressedEdge) {
+  EXPECT_NEAR(tipOfLogCompressedEdge(60.0), 50.0f, 0.3f);
+  EXPECT_GT(tipOfLogCompressedEdge(0.0), 51.5f) << "the grey midpoint lies in the blur's tail";
+}
+
+TEST(TipLocator, ADipInTheShaftJustBeforeItsEndDoesNotShortenIt) {
+  // Shaft (grey 200) from x = 10 to 70 (t = 60) with a 5 px dip to 90 at x = 61-65 (t = 51-55),
+  // background 50.
+  cv::Mat image(100, 120, CV_32F, cv::Scalar(50));
+  image(cv::Rect(10, 8, 60, 5)).setTo(200);
+  image(cv::Rect(61, 8, 5, 5)).setTo(90);
+  const cv::Mat sector(100, 120, CV_8U, cv::Scalar(255));
+  TipLocator locator(TipConfig{});
+  const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 60.0f, image, sector);
+  EXPECT_TRUE(tip.fromProfile);
+  EXPECT_GT(tip.tipT, 57.0f) << "the tip is past the dip, at the shaft's end";
 }
 
 /// TipLocation::endToShaftContrast of a horizontal shaft on background 50 ending at t = 60

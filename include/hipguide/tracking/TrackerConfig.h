@@ -75,6 +75,9 @@ struct TipConfig {
   double searchBeyondPx = 20.0;  ///< How far past the segment end the profile is examined.
   double levelWindowPx = 10.0;   ///< Length of the windows that define the shaft and background levels.
   double maxShiftPx = 6.0;       ///< The profile may move the tip at most this far from the ridge's end.
+  /// Echo range assumed mapped onto grey 0-255 (log compression), to find the tip's half
+  /// maximum in echo amplitude rather than in grey levels. 0 keeps grey levels.
+  double displayRangeDb = 60.0;
 };
 
 /// Confidence and the temporal filter (Kalman on the tip and the angle, in mm and degrees).
