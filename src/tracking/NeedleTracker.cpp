@@ -5,6 +5,7 @@
 #include "RidgeFilter.h"
 #include "SectorMask.h"
 #include "ShaftDetector.h"
+#include "ShaftExtender.h"
 #include "TipLocator.h"
 #include "WorkingImage.h"
 
@@ -51,6 +52,7 @@ struct NeedleTracker::Impl {
         ridge(c.ridge.sigmaPx, c.ridge.noisePercentile),
         motion(c.motion.backgroundRate),
         shaft(c.shaft, c.needleLike),
+        extender(c.extend),
         tip(c.tip),
         filter(c.filter) {}
 
@@ -70,6 +72,7 @@ struct NeedleTracker::Impl {
   RidgeMaps ridges;
   MotionCue motion;
   ShaftDetector shaft;
+  ShaftExtender extender;
   TipLocator tip;
   NeedleFilter filter;
   ShaftPrior prior;
@@ -94,7 +97,9 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
 }
 
 NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
-  const TipLocation located = tip.locate(best.line, best.endT, work.greyF(), sector.sector());
+  const float endT =
+      extender.extend(best.line, best.endT, best.across.spreadGrey, work.greyF(), sector.sector());
+  const TipLocation located = tip.locate(best.line, endT, work.greyF(), sector.sector());
   measuredShaft = best.line;
   measuredTip = best.line.at(located.tipT);
   const core::Vec2 tipMm = work.toMm(measuredTip);

@@ -70,6 +70,17 @@ struct NeedleLikeConfig {
                                  ///< (a shaft running into bright tissue ends in a low step: not its tip).
 };
 
+/// Following a shaft past the end of its ridge evidence (ShaftExtender).
+struct ExtendConfig {
+  double maxExtendPx = 60.0;  ///< At most this far past the ridge's end (26 mm at 0.44 mm per px); 0: off.
+  double maxGapPx = 5.0;      ///< The walk ends after this many pixels' worth of cost without contrast (2 mm
+                              ///< at 0.44 mm per px; 8 and 12 lost more tracks on vessel-risk).
+  float sideFromPx = 3.0f;    ///< Tissue bands beside the line start here...
+  float sideToPx = 6.0f;      ///< ...and end here (pixels from the line, both sides).
+  double costSigma = 1.0;     ///< Contrast (speckle spreads) a pixel needs to lengthen the shaft.
+  double capSigma = 4.0;      ///< One pixel's contrast counts at most this much.
+};
+
 /// Tip localisation along the shaft.
 struct TipConfig {
   double searchBeyondPx = 20.0;  ///< How far past the segment end the profile is examined.
@@ -102,6 +113,7 @@ struct TrackerConfig {
   MotionConfig motion;
   ShaftConfig shaft;
   NeedleLikeConfig needleLike;
+  ExtendConfig extend;
   TipConfig tip;
   FilterConfig filter;
 };

@@ -1,0 +1,61 @@
+#include "ShaftExtender.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace hipguide::tracking {
+namespace {
+
+bool inside(const cv::Mat& sector, const cv::Point2f& p) {
+  const int x = static_cast<int>(std::lround(p.x));
+  const int y = static_cast<int>(std::lround(p.y));
+  return x >= 0 && y >= 0 && x < sector.cols && y < sector.rows && sector.at<std::uint8_t>(y, x) != 0;
+}
+
+}  // namespace
+
+ShaftExtender::ShaftExtender(const ExtendConfig& config) : m_config(config) {
+  if (!(config.sideFromPx >= 1.0f && config.sideToPx >= config.sideFromPx))
+    throw std::invalid_argument("shaft extension side band must satisfy 1 <= from <= to, not " +
+                                std::to_string(config.sideFromPx) + ".." + std::to_string(config.sideToPx));
+  if (!(config.costSigma > 0.0 && config.capSigma > config.costSigma))
+    throw std::invalid_argument("shaft extension needs 0 < cost < cap, not cost " +
+                                std::to_string(config.costSigma) + ", cap " +
+                                std::to_string(config.capSigma));
+}
+
+float ShaftExtender::extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
+                            const cv::Mat& sector) const {
+  CV_Assert(greyF.type() == CV_32F && sector.type() == CV_8U && sector.size() == greyF.size());
+  if (m_config.maxExtendPx <= 0.0 || spreadGrey <= 0.0) return endT;
+  const cv::Point2f normal = line.downNormal();
+  const auto spread = static_cast<float>(spreadGrey);
+  const auto cost = static_cast<float>(m_config.costSigma), cap = static_cast<float>(m_config.capSigma);
+  // A pixel without contrast costs `cost`, however bright its sides (a crossing band); after
+  // maxGapPx of them the shaft has ended.
+  const float giveUp = cost * static_cast<float>(m_config.maxGapPx);
+  float running = 0.0f, best = 0.0f, bestT = endT;
+  const float last = endT + static_cast<float>(m_config.maxExtendPx);
+  for (float t = endT + 1.0f; t <= last; t += 1.0f) {
+    const cv::Point2f p = line.at(t);
+    if (!inside(sector, p - normal * m_config.sideToPx) || !inside(sector, p + normal * m_config.sideToPx))
+      break;
+    const float shaft = (sampleBilinear(greyF, p - normal * 0.5f) + sampleBilinear(greyF, p) +
+                         sampleBilinear(greyF, p + normal * 0.5f)) /
+                        3.0f;
+    float above = 0.0f, below = 0.0f;
+    int count = 0;
+    for (float o = m_config.sideFromPx; o <= m_config.sideToPx; o += 1.0f, ++count) {
+      above += sampleBilinear(greyF, p - normal * o);
+      below += sampleBilinear(greyF, p + normal * o);
+    }
+    const float sides = std::max(above, below) / float(count);
+    running += std::clamp((shaft - sides) / spread, 0.0f, cap) - cost;
+    if (running > best) best = running, bestT = t;
+    if (running < best - giveUp) break;
+  }
+  return bestT;
+}
+
+}  // namespace hipguide::tracking

@@ -1,0 +1,33 @@
+#pragma once
+/// Follows a detected shaft past the end of its ridge evidence.
+
+#include "LineGeometry.h"
+
+#include <hipguide/tracking/TrackerConfig.h>
+
+#include <opencv2/core.hpp>
+
+namespace hipguide::tracking {
+
+/// Where a tip has entered bright tissue (a capsule, a tendon) or far down a steep shaft whose
+/// echo is weak, the ridge evidence ends before the needle does: crossing structures turn the
+/// local ridge orientation, and a weak echo falls below the speckle's ridge response. The shaft
+/// is still brighter than the tissue on both sides of it. Walking on along the line, each pixel
+/// scores (shaft − the brighter of the two side bands) in speckle spreads, between 0 and a
+/// cap, minus a cost; the new
+/// end is where that running sum peaks (a maximum-sum extension), so short gaps are bridged
+/// and tissue past the tip, no brighter than beside it, ends the walk. Stateless.
+class ShaftExtender {
+ public:
+  explicit ShaftExtender(const ExtendConfig& config);
+
+  /// `line` points toward the tip; returns the new end (≥ `endT`). `spreadGrey` is the speckle
+  /// spread beside the shaft (AcrossContrastResult::spreadGrey).
+  float extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
+               const cv::Mat& sector) const;
+
+ private:
+  ExtendConfig m_config;
+};
+
+}  // namespace hipguide::tracking

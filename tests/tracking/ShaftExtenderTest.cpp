@@ -1,0 +1,89 @@
+#include "ShaftExtender.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+namespace hipguide::tracking {
+namespace {
+
+constexpr float kSpread = 12.0f;  ///< Speckle spread of the constructed tissue (grey levels).
+/// A few pixels past the tip are harmless: the tip locator searches this far back from the end.
+const float kTipReachPx = static_cast<float>(TipConfig{}.maxShiftPx);
+
+/// Tissue of mean 60 with blurred speckle, and a horizontal shaft (grey 130) on row 40 from
+/// x = 10 to `shaftEndX`; the line starts at x = 10, so t = x − 10.
+cv::Mat tissueWithShaft(int shaftEndX, std::uint64_t seed) {
+  cv::Mat image(80, 160, CV_32F);
+  cv::RNG rng(seed);
+  rng.fill(image, cv::RNG::NORMAL, 0.0, 1.0);
+  cv::GaussianBlur(image, image, cv::Size(0, 0), 1.0);
+  cv::Scalar mean, deviation;
+  cv::meanStdDev(image, mean, deviation);
+  image = (image - mean[0]) * (kSpread / deviation[0]) + 60.0;
+  cv::line(image, {10, 40}, {shaftEndX, 40}, cv::Scalar(130), 1);
+  return image;
+}
+
+/// Adds a bright band (grey 140, 3 px thick) from a to b, brighter than the shaft where they meet.
+void addBand(cv::Mat& image, cv::Point a, cv::Point b) {
+  cv::Mat band(image.size(), CV_32F, cv::Scalar(0));
+  cv::line(band, a, b, cv::Scalar(140), 3);
+  cv::max(image, band, image);
+}
+
+float extendedEnd(const cv::Mat& image, float ridgeEndT) {
+  const cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
+  const ShaftExtender extender(ExtendConfig{});
+  return extender.extend(Line{{10, 40}, {1, 0}}, ridgeEndT, kSpread, image, sector);
+}
+
+TEST(ShaftExtender, FollowsAShaftThroughABrightBandThatCrossesIt) {
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    cv::Mat image = tissueWithShaft(110, seed);  // the needle ends at t = 100
+    // Two bright bands (layers of a capsule) cross the shaft at x = 70 and 90 and hide it
+    // there: its ridge ended at the first.
+    addBand(image, {68, 10}, {72, 70});
+    addBand(image, {88, 10}, {92, 70});
+    EXPECT_NEAR(extendedEnd(image, 50.0f), 100.0f, 2.0f) << "seed " << seed;
+  }
+}
+
+TEST(ShaftExtender, DoesNotWalkOnIntoTissue) {
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const cv::Mat image = tissueWithShaft(70, seed);  // the needle ends at t = 60
+    EXPECT_NEAR(extendedEnd(image, 60.0f), 60.0f, kTipReachPx) << "seed " << seed;
+  }
+}
+
+TEST(ShaftExtender, DoesNotFollowABandAcrossTheLinePastTheTip) {
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    cv::Mat image = tissueWithShaft(70, seed);  // the needle ends at t = 60
+    // A bright band crossing the line 10 px past the tip is as bright beside the line as on it.
+    addBand(image, {70, 10}, {90, 70});
+    EXPECT_NEAR(extendedEnd(image, 60.0f), 60.0f, kTipReachPx) << "seed " << seed;
+  }
+}
+
+TEST(ShaftExtender, StopsAtTheSectorsEdge) {
+  const cv::Mat image = tissueWithShaft(150, 1);
+  cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
+  sector.colRange(100, sector.cols).setTo(0);
+  const ShaftExtender extender(ExtendConfig{});
+  const float end = extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, image, sector);
+  EXPECT_GT(end, 80.0f);
+  EXPECT_LE(end, 90.0f) << "the side bands leave the sector at x = 100";
+}
+
+TEST(ShaftExtender, RefusesAnInvalidSideBandOrCost) {
+  ExtendConfig bands;
+  bands.sideFromPx = 5.0f;
+  bands.sideToPx = 2.0f;
+  EXPECT_THROW(ShaftExtender{bands}, std::invalid_argument);
+  ExtendConfig cost;
+  cost.costSigma = 0.0;
+  EXPECT_THROW(ShaftExtender{cost}, std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace hipguide::tracking
