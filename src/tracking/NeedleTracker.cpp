@@ -98,7 +98,7 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
 
 NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   const float endT =
-      extender.extend(best.line, best.endT, best.across.spreadGrey, work.greyF(), sector.sector());
+      extender.extend(best.line, best.endT, best.across.spreadGrey, work.greyF(), sector.sector(), ridges);
   const TipLocation located = tip.locate(best.line, endT, work.greyF(), sector.sector());
   measuredShaft = best.line;
   measuredTip = best.line.at(located.tipT);

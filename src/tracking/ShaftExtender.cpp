@@ -1,6 +1,9 @@
 #include "ShaftExtender.h"
 
+#include <hipguide/core/Geometry.h>
+
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -25,8 +28,23 @@ ShaftExtender::ShaftExtender(const ExtendConfig& config) : m_config(config) {
                                 std::to_string(config.capSigma));
 }
 
+bool ShaftExtender::crossesStructure(const RidgeMaps& ridges, const cv::Point2f& p, const cv::Point2f& normal,
+                                     double lineAngleDeg) const {
+  for (float o = -1.0f; o <= 1.0f; o += 1.0f) {
+    const cv::Point2f q = p + normal * o;
+    const int x = std::clamp(static_cast<int>(std::lround(q.x)), 0, ridges.strength.cols - 1);
+    const int y = std::clamp(static_cast<int>(std::lround(q.y)), 0, ridges.strength.rows - 1);
+    if (ridges.strength.at<float>(y, x) >= m_config.crossingStrength &&
+        core::orientationDifferenceDeg(ridges.orientationDeg.at<float>(y, x), lineAngleDeg) >
+            m_config.crossingAngleDeg)
+      return true;
+  }
+  return false;
+}
+
 float ShaftExtender::extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
-                            const cv::Mat& sector) const {
+                            const cv::Mat& sector, const RidgeMaps& ridges) const {
+  const double lineAngle = line.angleDeg();
   CV_Assert(greyF.type() == CV_32F && sector.type() == CV_8U && sector.size() == greyF.size());
   if (m_config.maxExtendPx <= 0.0 || spreadGrey <= 0.0) return endT;
   const cv::Point2f normal = line.downNormal();
@@ -51,6 +69,11 @@ float ShaftExtender::extend(const Line& line, float endT, double spreadGrey, con
       below += sampleBilinear(greyF, p + normal * o);
     }
     const float sides = std::max(above, below) / float(count);
+    if (crossesStructure(ridges, p, normal, lineAngle)) {
+      running -= cost;
+      if (running < best - giveUp) break;
+      continue;
+    }
     running += std::clamp((shaft - sides) / spread, 0.0f, cap) - cost;
     if (running > best) best = running, bestT = t;
     if (running < best - giveUp) break;

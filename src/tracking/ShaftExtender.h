@@ -2,6 +2,7 @@
 /// Follows a detected shaft past the end of its ridge evidence.
 
 #include "LineGeometry.h"
+#include "RidgeFilter.h"
 
 #include <hipguide/tracking/TrackerConfig.h>
 
@@ -16,17 +17,23 @@ namespace hipguide::tracking {
 /// scores (shaft − the brighter of the two side bands) in speckle spreads, between 0 and a
 /// cap, minus a cost; the new
 /// end is where that running sum peaks (a maximum-sum extension), so short gaps are bridged
-/// and tissue past the tip, no brighter than beside it, ends the walk. Stateless.
+/// and tissue past the tip, no brighter than beside it, ends the walk. A pixel on a strong
+/// ridge that crosses the line (a bone cortex the tip has reached: thin, bright, with dark
+/// shadow below) counts as a gap however bright it is against the side bands. Stateless.
 class ShaftExtender {
  public:
   explicit ShaftExtender(const ExtendConfig& config);
 
   /// `line` points toward the tip; returns the new end (≥ `endT`). `spreadGrey` is the speckle
-  /// spread beside the shaft (AcrossContrastResult::spreadGrey).
-  float extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
-               const cv::Mat& sector) const;
+  /// spread beside the shaft (AcrossContrastResult::spreadGrey); `ridges` of the same frame.
+  float extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF, const cv::Mat& sector,
+               const RidgeMaps& ridges) const;
 
  private:
+  /// Whether a strong ridge crossing the line (not along it) lies within a pixel of `p`.
+  bool crossesStructure(const RidgeMaps& ridges, const cv::Point2f& p, const cv::Point2f& normal,
+                        double lineAngleDeg) const;
+
   ExtendConfig m_config;
 };
 

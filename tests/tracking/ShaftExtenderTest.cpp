@@ -32,10 +32,19 @@ void addBand(cv::Mat& image, cv::Point a, cv::Point b) {
   cv::max(image, band, image);
 }
 
-float extendedEnd(const cv::Mat& image, float ridgeEndT) {
+/// Ridge maps without any ridge, for the tests that do not need one.
+RidgeMaps noRidges(const cv::Mat& image) {
+  return {cv::Mat::zeros(image.size(), CV_32F), cv::Mat::zeros(image.size(), CV_32F), 1.0};
+}
+
+float extendedEnd(const cv::Mat& image, float ridgeEndT, const RidgeMaps& ridges) {
   const cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
   const ShaftExtender extender(ExtendConfig{});
-  return extender.extend(Line{{10, 40}, {1, 0}}, ridgeEndT, kSpread, image, sector);
+  return extender.extend(Line{{10, 40}, {1, 0}}, ridgeEndT, kSpread, image, sector, ridges);
+}
+
+float extendedEnd(const cv::Mat& image, float ridgeEndT) {
+  return extendedEnd(image, ridgeEndT, noRidges(image));
 }
 
 TEST(ShaftExtender, FollowsAShaftThroughABrightBandThatCrossesIt) {
@@ -65,12 +74,32 @@ TEST(ShaftExtender, DoesNotFollowABandAcrossTheLinePastTheTip) {
   }
 }
 
+TEST(ShaftExtender, StopsAtAStrongRidgeThatCrossesTheLine) {
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    cv::Mat image = tissueWithShaft(70, seed);  // the needle ends at t = 60, on a bone surface
+    // The cortex: a thin bright line 35° from the shaft through its tip, dark shadow below it.
+    const cv::Point a(30, 68), b(110, 12);
+    std::vector<cv::Point> shadow = {a, b, {110, 80}, {30, 80}};
+    cv::fillConvexPoly(image, shadow, cv::Scalar(5));
+    cv::line(image, a, b, cv::Scalar(140), 2);
+    cv::line(image, {10, 40}, {70, 40}, cv::Scalar(200), 1);  // the needle, brighter than bone
+    RidgeMaps ridges = noRidges(image);
+    cv::line(ridges.strength, a, b, cv::Scalar(4.0), 1);
+    cv::line(ridges.orientationDeg, a, b, cv::Scalar(145.0), 1);
+    const float withRidge = extendedEnd(image, 40.0f, ridges);
+    EXPECT_GE(withRidge, 57.0f) << "seed " << seed;
+    EXPECT_LE(withRidge, 60.0f) << "seed " << seed << ": stops where the cortex's ridge crosses";
+    EXPECT_GE(extendedEnd(image, 40.0f), 62.0f)
+        << "seed " << seed << ": without its ridge, the cortex looks like more shaft";
+  }
+}
+
 TEST(ShaftExtender, StopsAtTheSectorsEdge) {
   const cv::Mat image = tissueWithShaft(150, 1);
   cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
   sector.colRange(100, sector.cols).setTo(0);
   const ShaftExtender extender(ExtendConfig{});
-  const float end = extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, image, sector);
+  const float end = extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, image, sector, noRidges(image));
   EXPECT_GT(end, 80.0f);
   EXPECT_LE(end, 90.0f) << "the side bands leave the sector at x = 100";
 }

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace hipguide::tracking {
@@ -17,10 +18,7 @@ namespace {
 
 class ScenarioAccuracy : public ::testing::TestWithParam<std::string> {};
 
-// DISABLED: the tracker does not meet these bounds yet on most scenarios (measured numbers in
-// docs/tracking.md). Run with --gtest_also_run_disabled_tests to print the table; enable once
-// the bounds hold instead of loosening them.
-TEST_P(ScenarioAccuracy, DISABLED_MeetsTheBoundsOfIssue5) {
+TEST_P(ScenarioAccuracy, MeetsTheBoundsOfIssue5) {
   test::SimulatedSequence sequence(GetParam(), 1);
   NeedleTracker tracker;
   std::vector<TrackRow> track;
@@ -44,13 +42,31 @@ TEST_P(ScenarioAccuracy, DISABLED_MeetsTheBoundsOfIssue5) {
   EXPECT_LE(r.falsePositiveRate, 0.01);
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioAccuracy, ::testing::ValuesIn(acquisition::scenarioNames()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           for (char& c : name)
-                             if (c == '-') c = '_';
-                           return name;
-                         });
+/// Scenarios on which the tracker meets every bound of issue 5.
+const std::vector<std::string> kMeetingTheBounds = {"anterior-hip", "effusion", "no-needle"};
+
+std::vector<std::string> scenariosNotMeetingTheBounds() {
+  std::vector<std::string> names;
+  for (const std::string& name : acquisition::scenarioNames())
+    if (std::find(kMeetingTheBounds.begin(), kMeetingTheBounds.end(), name) == kMeetingTheBounds.end())
+      names.push_back(name);
+  return names;
+}
+
+std::string testNameOf(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  for (char& c : name)
+    if (c == '-') c = '_';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioAccuracy, ::testing::ValuesIn(kMeetingTheBounds), testNameOf);
+
+// DISABLED: the tracker does not meet these bounds yet on these scenarios (measured numbers in
+// docs/tracking.md). Run with --gtest_also_run_disabled_tests to print the table; move a scenario
+// to kMeetingTheBounds once its bounds hold instead of loosening them.
+INSTANTIATE_TEST_SUITE_P(DISABLED_ScenariosNotYet, ScenarioAccuracy,
+                         ::testing::ValuesIn(scenariosNotMeetingTheBounds()), testNameOf);
 
 /// Runs the tracker over a real recording without a needle and checks that it reports one on at
 /// most 1% of the frames (prints the counts as a table row).

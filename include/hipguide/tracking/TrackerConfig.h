@@ -32,7 +32,9 @@ struct ShaftConfig {
   int maxCandidates = 12;               ///< Hough peaks examined per frame.
   double onThreshold = 1.5;             ///< Strength above which a point along a line counts as shaft.
   double orientationToleranceDeg = 20;  ///< Ridge orientation must agree with the line within this.
-  double minLengthPx = 12.0;            ///< Shorter visible segments are not a needle.
+  double minLengthPx = 8.0;      ///< Shorter visible segments are not a needle (3.5 mm at 0.44 mm per px: a
+                                 ///< needle entering the image is caught from its first 5 mm; a short
+                                 ///< shaft starts a track only with the advance cue).
   double maxResidualPx = 0.9;    ///< RMS distance of ridge centres from the fitted line (straightness).
   double minShadowRatio = 0.45;  ///< Mean below / above the segment; bone casts a shadow, a needle does not.
   double interfaceMaxAngleDeg =
@@ -79,6 +81,9 @@ struct ExtendConfig {
   float sideToPx = 6.0f;      ///< ...and end here (pixels from the line, both sides).
   double costSigma = 1.0;     ///< Contrast (speckle spreads) a pixel needs to lengthen the shaft.
   double capSigma = 4.0;      ///< One pixel's contrast counts at most this much.
+  double crossingStrength = 2.5;   ///< A ridge this strong (speckle units) crossing the line...
+  double crossingAngleDeg = 25.0;  ///< ...at more than this angle is another structure, not the shaft
+                                   ///< (trochanteric-bursa tip p95 2.5 → 0.6 mm: its bone cortex).
 };
 
 /// Tip localisation along the shaft.
