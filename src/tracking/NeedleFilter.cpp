@@ -52,7 +52,9 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
 }
 
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
-  return (measurement.advancing || measurement.needleLike) &&
+  if (measurement.advance >= m_config.strongAdvance)
+    return measurement.confidence >= m_config.acquireStrongAdvanceConfidence;
+  return (measurement.advance >= m_config.acquireAdvance || measurement.needleLike) &&
          measurement.confidence >= m_config.acquireConfidence;
 }
 

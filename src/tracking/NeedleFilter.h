@@ -16,7 +16,8 @@ struct NeedleMeasurement {
   core::Vec2 tipMm;
   double angleDeg = 0.0;
   double confidence = 0.0;
-  bool advancing = false;   ///< The tip brightened the image ahead of the shaft (the needle moved in).
+  double advance = 0.0;     ///< How much the tip brightened the image ahead of the shaft (the needle
+                            ///< moved in), motion units (ShaftCandidate::motion).
   bool needleLike = false;  ///< The shaft looks like a needle from the skin even when still.
 };
 
@@ -32,9 +33,11 @@ struct FilteredNeedle {
 /// Constant-velocity Kalman filters: tip (x, y, vx, vy) in mm and mm/s, angle (θ, dθ/dt) in
 /// degrees. A track starts only on a confident measurement of an advancing needle or of a
 /// needle-like shaft (other static bright lines are tissue until something moves in along
-/// them). A measurement outside the gate is an outlier; `reacquireFrames` outliers in a row
-/// restart the track on the newest one that could start a track; more than `maxCoastFrames`
-/// frames without an accepted measurement lose the track. Owned by one tracker; not thread-safe.
+/// them); a clearly advancing tip is evidence of its own and needs less confidence from its
+/// shaft, which is short while the needle enters the image. A measurement outside the gate is an outlier;
+/// `reacquireFrames` outliers in a row restart the track on the newest one that could start a track; more
+/// than `maxCoastFrames` frames without an accepted measurement lose the track. Owned by one tracker; not
+/// thread-safe.
 class NeedleFilter {
  public:
   explicit NeedleFilter(const FilterConfig& config);

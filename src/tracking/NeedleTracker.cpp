@@ -113,7 +113,7 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   // A shaft that fades out toward its end leaves the slice there: its end is not the tip.
   const double inPlane = std::clamp((located.endToShaftContrast - kFadedEnd) / (1.0 - kFadedEnd), 0.0, 1.0);
   measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
-  measurement.advancing = best.motion >= config.filter.acquireAdvance;
+  measurement.advance = best.motion;
   // Without the advance, only a shaft whose end is seen (against darker tissue, with a step as
   // large as its contrast across) at full brightness (its tip in the slice) may start a track.
   measurement.needleLike = best.needleLike && located.fromProfile &&

@@ -7,9 +7,11 @@ namespace {
 
 constexpr double kDt = 0.05;
 
+constexpr double kAdvancing = 1.5, kStill = 0.0, kEntering = 4.0;
+
 NeedleMeasurement at(double x, double y, double angleDeg = 30.0, double confidence = 0.9,
-                     bool advancing = true, bool needleLike = false) {
-  return {{x, y}, angleDeg, confidence, advancing, needleLike};
+                     double advance = kAdvancing, bool needleLike = false) {
+  return {{x, y}, angleDeg, confidence, advance, needleLike};
 }
 
 TEST(NeedleFilter, AcquiresOnlyWithEnoughConfidence) {
@@ -21,17 +23,28 @@ TEST(NeedleFilter, AcquiresOnlyWithEnoughConfidence) {
   EXPECT_DOUBLE_EQ(first.tipMm.x(), 10.0);
 }
 
+TEST(NeedleFilter, AClearlyAdvancingTipStartsATrackWithLessConfidence) {
+  const FilterConfig config;
+  const double between = 0.5 * (config.acquireStrongAdvanceConfidence + config.acquireConfidence);
+  NeedleFilter filter(config);
+  EXPECT_FALSE(filter.update(at(10, 10, 30, between, kAdvancing), kDt).detected);
+  EXPECT_TRUE(filter.update(at(10, 10, 30, between, kEntering), kDt).detected);
+  NeedleFilter weak(config);
+  EXPECT_FALSE(
+      weak.update(at(10, 10, 30, 0.9 * config.acquireStrongAdvanceConfidence, kEntering), kDt).detected);
+}
+
 TEST(NeedleFilter, DoesNotStartOnAStaticLineButKeepsAStaticNeedle) {
   NeedleFilter filter(FilterConfig{});
-  for (int i = 0; i < 5; ++i) EXPECT_FALSE(filter.update(at(10, 10, 30, 0.9, false), kDt).detected);
-  EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, true), kDt).detected);
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, false), kDt).detected);
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(filter.update(at(10, 10, 30, 0.9, kStill), kDt).detected);
+  EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, kAdvancing), kDt).detected);
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, kStill), kDt).detected);
 }
 
 TEST(NeedleFilter, StartsOnAStillNeedleLikeShaftWithEnoughConfidence) {
   NeedleFilter filter(FilterConfig{});
-  EXPECT_FALSE(filter.update(at(10, 10, 30, 0.5, false, true), kDt).detected);
-  EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, false, true), kDt).detected);
+  EXPECT_FALSE(filter.update(at(10, 10, 30, 0.5, kStill, true), kDt).detected);
+  EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, kStill, true), kDt).detected);
 }
 
 TEST(NeedleFilter, FollowsAnAdvancingTipClosely) {

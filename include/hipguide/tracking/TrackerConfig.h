@@ -98,17 +98,20 @@ struct TipConfig {
 
 /// Confidence and the temporal filter (Kalman on the tip and the angle, in mm and degrees).
 struct FilterConfig {
-  double evidenceScale = 40.0;      ///< Segment evidence at which confidence reaches 1 - 1/e.
-  double acquireConfidence = 0.6;   ///< Confidence needed to start tracking.
-  double acquireAdvance = 1.0;      ///< Tip brightening over the shaft's (motion units) needed to start.
-  double keepConfidence = 0.35;     ///< Confidence needed to keep tracking (with the prior).
-  double tipNoiseMm = 0.3;          ///< Measurement noise of the tip.
-  double accelerationMmS2 = 400.0;  ///< Process noise: tip acceleration.
-  double angleNoiseDeg = 0.7;       ///< Measurement noise of the angle.
-  double angleRateDegS2 = 200.0;    ///< Process noise: angular acceleration.
-  double gateSigma = 4.0;           ///< Innovations beyond this many sigma are outliers.
-  int maxCoastFrames = 2;           ///< Frames reported from the prediction alone before "lost".
-  int reacquireFrames = 3;          ///< Consistent outliers in a row that restart the track there.
+  double evidenceScale = 40.0;     ///< Segment evidence at which confidence reaches 1 - 1/e.
+  double acquireConfidence = 0.6;  ///< Confidence needed to start tracking.
+  double acquireAdvance = 1.0;     ///< Tip brightening over the shaft's (motion units) needed to start.
+  double strongAdvance = 2.5;      ///< A tip brightening this much (a needle entering: 3-5)...
+  double acquireStrongAdvanceConfidence = 0.5;  ///< ...starts a track from this confidence (its shaft
+                                                ///< is still short: 0.6 waited 10-15 frames).
+  double keepConfidence = 0.35;                 ///< Confidence needed to keep tracking (with the prior).
+  double tipNoiseMm = 0.3;                      ///< Measurement noise of the tip.
+  double accelerationMmS2 = 400.0;              ///< Process noise: tip acceleration.
+  double angleNoiseDeg = 0.7;                   ///< Measurement noise of the angle.
+  double angleRateDegS2 = 200.0;                ///< Process noise: angular acceleration.
+  double gateSigma = 4.0;                       ///< Innovations beyond this many sigma are outliers.
+  int maxCoastFrames = 2;                       ///< Frames reported from the prediction alone before "lost".
+  int reacquireFrames = 3;  ///< Consistent outliers in a row that restart the track there.
 };
 
 /// All tracker settings.
