@@ -97,9 +97,9 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
 }
 
 NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
-  const float endT =
+  const ShaftEnd end =
       extender.extend(best.line, best.endT, best.across.spreadGrey, work.greyF(), sector.sector(), ridges);
-  const TipLocation located = tip.locate(best.line, endT, work.greyF(), sector.sector());
+  const TipLocation located = tip.locate(best.line, end.endT, work.greyF(), sector.sector(), end.structureT);
   measuredShaft = best.line;
   measuredTip = best.line.at(located.tipT);
   const core::Vec2 tipMm = work.toMm(measuredTip);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -42,18 +43,19 @@ bool ShaftExtender::crossesStructure(const RidgeMaps& ridges, const cv::Point2f&
   return false;
 }
 
-float ShaftExtender::extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
-                            const cv::Mat& sector, const RidgeMaps& ridges) const {
+ShaftEnd ShaftExtender::extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
+                               const cv::Mat& sector, const RidgeMaps& ridges) const {
   const double lineAngle = line.angleDeg();
   CV_Assert(greyF.type() == CV_32F && sector.type() == CV_8U && sector.size() == greyF.size());
-  if (m_config.maxExtendPx <= 0.0 || spreadGrey <= 0.0) return endT;
+  ShaftEnd end{endT, std::numeric_limits<float>::infinity()};
+  if (m_config.maxExtendPx <= 0.0 || spreadGrey <= 0.0) return end;
   const cv::Point2f normal = line.downNormal();
   const auto spread = static_cast<float>(spreadGrey);
   const auto cost = static_cast<float>(m_config.costSigma), cap = static_cast<float>(m_config.capSigma);
   // A pixel without contrast costs `cost`, however bright its sides (a crossing band); after
   // maxGapPx of them the shaft has ended.
   const float giveUp = cost * static_cast<float>(m_config.maxGapPx);
-  float running = 0.0f, best = 0.0f, bestT = endT;
+  float running = 0.0f, best = 0.0f;
   const float last = endT + static_cast<float>(m_config.maxExtendPx);
   for (float t = endT + 1.0f; t <= last; t += 1.0f) {
     const cv::Point2f p = line.at(t);
@@ -70,15 +72,20 @@ float ShaftExtender::extend(const Line& line, float endT, double spreadGrey, con
     }
     const float sides = std::max(above, below) / float(count);
     if (crossesStructure(ridges, p, normal, lineAngle)) {
+      end.structureT = std::min(end.structureT, t);
       running -= cost;
       if (running < best - giveUp) break;
       continue;
     }
     running += std::clamp((shaft - sides) / spread, 0.0f, cap) - cost;
-    if (running > best) best = running, bestT = t;
+    if (running > best) {
+      best = running;
+      end.endT = t;
+      end.structureT = std::numeric_limits<float>::infinity();
+    }
     if (running < best - giveUp) break;
   }
-  return bestT;
+  return end;
 }
 
 }  // namespace hipguide::tracking

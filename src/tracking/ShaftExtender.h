@@ -10,6 +10,12 @@
 
 namespace hipguide::tracking {
 
+/// Where a shaft ends after extension.
+struct ShaftEnd {
+  float endT = 0.0f;        ///< The new end along the line (≥ the ridge's end).
+  float structureT = 0.0f;  ///< The first crossing structure past it (infinity when none was met).
+};
+
 /// Where a tip has entered bright tissue (a capsule, a tendon) or far down a steep shaft whose
 /// echo is weak, the ridge evidence ends before the needle does: crossing structures turn the
 /// local ridge orientation, and a weak echo falls below the speckle's ridge response. The shaft
@@ -26,8 +32,8 @@ class ShaftExtender {
 
   /// `line` points toward the tip; returns the new end (≥ `endT`). `spreadGrey` is the speckle
   /// spread beside the shaft (AcrossContrastResult::spreadGrey); `ridges` of the same frame.
-  float extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF, const cv::Mat& sector,
-               const RidgeMaps& ridges) const;
+  ShaftEnd extend(const Line& line, float endT, double spreadGrey, const cv::Mat& greyF,
+                  const cv::Mat& sector, const RidgeMaps& ridges) const;
 
  private:
   /// Whether a strong ridge crossing the line (not along it) lies within a pixel of `p`.

@@ -60,8 +60,8 @@ std::optional<float> TipLocator::fallCrossing(float threshold, std::size_t start
   return float(i - 1) + fraction;
 }
 
-TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat& greyF,
-                               const cv::Mat& sector) {
+TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat& greyF, const cv::Mat& sector,
+                               float limitT) {
   TipLocation result;
   result.tipT = ridgeEndT;
   const auto window = static_cast<float>(m_config.levelWindowPx);
@@ -120,8 +120,8 @@ TipLocation TipLocator::locate(const Line& line, float ridgeEndT, const cv::Mat&
   // Dips inside the shaft before the end and bright tissue beyond the tip (a capsule, cortex)
   // must not move it, so the search stays within maxShiftPx.
   const auto shift = static_cast<float>(m_config.maxShiftPx);
-  const std::optional<float> crossing =
-      fallCrossing(threshold, endIndex, indexOf(ridgeEndT - shift), indexOf(ridgeEndT + shift));
+  const std::optional<float> crossing = fallCrossing(threshold, endIndex, indexOf(ridgeEndT - shift),
+                                                     indexOf(std::min(ridgeEndT + shift, limitT)));
   if (crossing) {
     result.tipT = from + *crossing * kStep;
     result.fromProfile = true;

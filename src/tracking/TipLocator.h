@@ -8,6 +8,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -32,8 +33,10 @@ class TipLocator {
  public:
   explicit TipLocator(const TipConfig& config);
 
-  /// `line` points toward the tip; `ridgeEndT` is where the ridge evidence ends.
-  TipLocation locate(const Line& line, float ridgeEndT, const cv::Mat& greyF, const cv::Mat& sector);
+  /// `line` points toward the tip; `ridgeEndT` is where the ridge evidence ends; the tip lies
+  /// before `limitT` (a structure the tip has reached, ShaftEnd::structureT).
+  TipLocation locate(const Line& line, float ridgeEndT, const cv::Mat& greyF, const cv::Mat& sector,
+                     float limitT = std::numeric_limits<float>::infinity());
 
  private:
   /// Grey level halfway between two grey levels in echo amplitude: the displayed image is

@@ -40,7 +40,7 @@ RidgeMaps noRidges(const cv::Mat& image) {
 float extendedEnd(const cv::Mat& image, float ridgeEndT, const RidgeMaps& ridges) {
   const cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
   const ShaftExtender extender(ExtendConfig{});
-  return extender.extend(Line{{10, 40}, {1, 0}}, ridgeEndT, kSpread, image, sector, ridges);
+  return extender.extend(Line{{10, 40}, {1, 0}}, ridgeEndT, kSpread, image, sector, ridges).endT;
 }
 
 float extendedEnd(const cv::Mat& image, float ridgeEndT) {
@@ -89,6 +89,10 @@ TEST(ShaftExtender, StopsAtAStrongRidgeThatCrossesTheLine) {
     const float withRidge = extendedEnd(image, 40.0f, ridges);
     EXPECT_GE(withRidge, 57.0f) << "seed " << seed;
     EXPECT_LE(withRidge, 60.0f) << "seed " << seed << ": stops where the cortex's ridge crosses";
+    const ShaftExtender extender(ExtendConfig{});
+    const cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
+    const ShaftEnd end = extender.extend(Line{{10, 40}, {1, 0}}, 40.0f, kSpread, image, sector, ridges);
+    EXPECT_NEAR(end.structureT, 60.0f, 2.0f) << "seed " << seed << ": the cortex is reported";
     EXPECT_GE(extendedEnd(image, 40.0f), 62.0f)
         << "seed " << seed << ": without its ridge, the cortex looks like more shaft";
   }
@@ -99,7 +103,8 @@ TEST(ShaftExtender, StopsAtTheSectorsEdge) {
   cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
   sector.colRange(100, sector.cols).setTo(0);
   const ShaftExtender extender(ExtendConfig{});
-  const float end = extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, image, sector, noRidges(image));
+  const float end =
+      extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, image, sector, noRidges(image)).endT;
   EXPECT_GT(end, 80.0f);
   EXPECT_LE(end, 90.0f) << "the side bands leave the sector at x = 100";
 }

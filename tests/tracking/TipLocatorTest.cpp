@@ -90,6 +90,19 @@ TEST(TipLocator, ADipInTheShaftJustBeforeItsEndDoesNotShortenIt) {
   EXPECT_GT(tip.tipT, 57.0f) << "the tip is past the dip, at the shaft's end";
 }
 
+TEST(TipLocator, EndsBeforeAStructureTheTipHasReached) {
+  // Shaft (grey 200) to x = 60 (t = 50), then a bone cortex (grey 190) at x = 60-63, then shadow.
+  cv::Mat image(40, 120, CV_32F, cv::Scalar(60));
+  image(cv::Rect(10, 8, 50, 5)).setTo(200);
+  image(cv::Rect(60, 0, 4, 40)).setTo(190);
+  image(cv::Rect(64, 0, 56, 40)).setTo(5);
+  const cv::Mat sector(40, 120, CV_8U, cv::Scalar(255));
+  TipLocator locator(TipConfig{});
+  const Line line{{10, 10}, {1, 0}};
+  EXPECT_NEAR(locator.locate(line, 50.0f, image, sector, 50.0f).tipT, 50.0f, 1.0f);
+  EXPECT_GT(locator.locate(line, 50.0f, image, sector).tipT, 52.5f) << "without the limit, over the cortex";
+}
+
 /// TipLocation::endToShaftContrast of a horizontal shaft on background 50 ending at t = 60
 /// (x = 70) whose brightness falls linearly from 200 to `endGrey` over its last 40 px.
 double endToShaftContrastOf(float endGrey) {
