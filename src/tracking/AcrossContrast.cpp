@@ -8,12 +8,6 @@
 namespace hipguide::tracking {
 namespace {
 
-bool inside(const cv::Mat& sector, const cv::Point2f& p) {
-  const int x = static_cast<int>(std::lround(p.x));
-  const int y = static_cast<int>(std::lround(p.y));
-  return x >= 0 && y >= 0 && x < sector.cols && y < sector.rows && sector.at<std::uint8_t>(y, x) != 0;
-}
-
 double median(std::vector<float>& values) {
   const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
   std::nth_element(values.begin(), middle, values.end());
@@ -49,7 +43,8 @@ AcrossContrastResult AcrossContrast::measure(const Line& line, float t0, float t
   m_sideBelow.clear();
   for (float t = t0; t <= t1; t += 1.0f) {
     const cv::Point2f p = line.at(t);
-    if (!inside(sector, p - normal * m_sideToPx) || !inside(sector, p + normal * m_sideToPx)) continue;
+    if (!insideMask(sector, p - normal * m_sideToPx) || !insideMask(sector, p + normal * m_sideToPx))
+      continue;
     float shaft = 0.0f;
     for (float o = -1.0f; o <= 1.0f; o += 0.5f)
       shaft = std::max(shaft, sampleBilinear(greyF, p + normal * o));

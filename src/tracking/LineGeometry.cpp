@@ -81,4 +81,10 @@ double fitLine(const std::vector<cv::Point2f>& points, const std::vector<float>&
   return std::sqrt(squares / total);
 }
 
+bool insideMask(const cv::Mat& mask, const cv::Point2f& p) {
+  const int x = static_cast<int>(std::lround(p.x));
+  const int y = static_cast<int>(std::lround(p.y));
+  return x >= 0 && y >= 0 && x < mask.cols && y < mask.rows && mask.at<std::uint8_t>(y, x) != 0;
+}
+
 }  // namespace hipguide::tracking

@@ -27,6 +27,9 @@ struct Line {
 /// Bilinear sample of a single-channel CV_32F map; 0 outside it.
 float sampleBilinear(const cv::Mat& map, const cv::Point2f& p);
 
+/// Whether the pixel nearest `p` lies inside the image and is non-zero in `mask` (CV_8U).
+bool insideMask(const cv::Mat& mask, const cv::Point2f& p);
+
 /// The t range over which `line` lies inside a width × height image; empty when t0 > t1.
 void clipToImage(const Line& line, cv::Size size, float& t0, float& t1);
 

@@ -25,12 +25,6 @@ float depthBelowTop(const cv::Mat& sector, const cv::Point2f& p) {
   return 0.0f;
 }
 
-bool insideMask(const cv::Mat& mask, const cv::Point2f& p) {
-  const int x = static_cast<int>(std::lround(p.x));
-  const int y = static_cast<int>(std::lround(p.y));
-  return x >= 0 && y >= 0 && x < mask.cols && y < mask.rows && mask.at<std::uint8_t>(y, x) != 0;
-}
-
 void flip(ShaftCandidate& candidate) {
   candidate.line.direction = -candidate.line.direction;
   const float start = -candidate.endT;

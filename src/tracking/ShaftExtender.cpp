@@ -9,16 +9,6 @@
 #include <string>
 
 namespace hipguide::tracking {
-namespace {
-
-bool inside(const cv::Mat& sector, const cv::Point2f& p) {
-  const int x = static_cast<int>(std::lround(p.x));
-  const int y = static_cast<int>(std::lround(p.y));
-  return x >= 0 && y >= 0 && x < sector.cols && y < sector.rows && sector.at<std::uint8_t>(y, x) != 0;
-}
-
-}  // namespace
-
 ShaftExtender::ShaftExtender(const ExtendConfig& config) : m_config(config) {
   if (!(config.sideFromPx >= 1.0f && config.sideToPx >= config.sideFromPx))
     throw std::invalid_argument("shaft extension side band must satisfy 1 <= from <= to, not " +
@@ -59,7 +49,8 @@ ShaftEnd ShaftExtender::extend(const Line& line, float endT, double spreadGrey, 
   const float last = endT + static_cast<float>(m_config.maxExtendPx);
   for (float t = endT + 1.0f; t <= last; t += 1.0f) {
     const cv::Point2f p = line.at(t);
-    if (!inside(sector, p - normal * m_config.sideToPx) || !inside(sector, p + normal * m_config.sideToPx))
+    if (!insideMask(sector, p - normal * m_config.sideToPx) ||
+        !insideMask(sector, p + normal * m_config.sideToPx))
       break;
     const float shaft = (sampleBilinear(greyF, p - normal * 0.5f) + sampleBilinear(greyF, p) +
                          sampleBilinear(greyF, p + normal * 0.5f)) /

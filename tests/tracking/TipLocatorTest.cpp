@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace hipguide::tracking {
 namespace {
@@ -32,6 +33,15 @@ double tipErrorPx(double bevelGain, std::uint64_t seed) {
   return cv::norm(best->line.at(tip.tipT) - needle.tip);
 }
 
+/// The tip on a horizontal shaft along row 10 from x = 10 (t = x − 10) of a constructed image,
+/// with default settings and the whole image as the sector.
+TipLocation locateOnRow10(const cv::Mat& image, float ridgeEndT,
+                          float limitT = std::numeric_limits<float>::infinity()) {
+  const cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
+  TipLocator locator(TipConfig{});
+  return locator.locate(Line{{10, 10}, {1, 0}}, ridgeEndT, image, sector, limitT);
+}
+
 TEST(TipLocator, FindsTheEndOfTheShaftWithinAPixel) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) EXPECT_LT(tipErrorPx(1.0, seed), 1.0) << "seed " << seed;
 }
@@ -46,10 +56,7 @@ TEST(TipLocator, BrightTissuePastTheTipDoesNotCarryItOn) {
   cv::Mat image(100, 100, CV_32F, cv::Scalar(50));
   image(cv::Rect(10, 8, 40, 5)).setTo(200);
   image(cv::Rect(50, 8, 6, 5)).setTo(150);
-  const cv::Mat sector(100, 100, CV_8U, cv::Scalar(255));
-  TipLocator locator(TipConfig{});
-  const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 40.0f, image, sector);
-  EXPECT_NEAR(tip.tipT, 40.0f, TipConfig{}.maxShiftPx);
+  EXPECT_NEAR(locateOnRow10(image, 40.0f).tipT, 40.0f, TipConfig{}.maxShiftPx);
 }
 
 /// Tip found on a horizontal shaft whose echo amplitude is a step at x = 60 (t = 50) blurred by
@@ -83,9 +90,7 @@ TEST(TipLocator, ADipInTheShaftJustBeforeItsEndDoesNotShortenIt) {
   cv::Mat image(100, 120, CV_32F, cv::Scalar(50));
   image(cv::Rect(10, 8, 60, 5)).setTo(200);
   image(cv::Rect(61, 8, 5, 5)).setTo(90);
-  const cv::Mat sector(100, 120, CV_8U, cv::Scalar(255));
-  TipLocator locator(TipConfig{});
-  const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 60.0f, image, sector);
+  const TipLocation tip = locateOnRow10(image, 60.0f);
   EXPECT_TRUE(tip.fromProfile);
   EXPECT_GT(tip.tipT, 57.0f) << "the tip is past the dip, at the shaft's end";
 }
@@ -96,11 +101,8 @@ TEST(TipLocator, EndsBeforeAStructureTheTipHasReached) {
   image(cv::Rect(10, 8, 50, 5)).setTo(200);
   image(cv::Rect(60, 0, 4, 40)).setTo(190);
   image(cv::Rect(64, 0, 56, 40)).setTo(5);
-  const cv::Mat sector(40, 120, CV_8U, cv::Scalar(255));
-  TipLocator locator(TipConfig{});
-  const Line line{{10, 10}, {1, 0}};
-  EXPECT_NEAR(locator.locate(line, 50.0f, image, sector, 50.0f).tipT, 50.0f, 1.0f);
-  EXPECT_GT(locator.locate(line, 50.0f, image, sector).tipT, 52.5f) << "without the limit, over the cortex";
+  EXPECT_NEAR(locateOnRow10(image, 50.0f, 50.0f).tipT, 50.0f, 1.0f);
+  EXPECT_GT(locateOnRow10(image, 50.0f).tipT, 52.5f) << "without the limit, over the cortex";
 }
 
 /// TipLocation::endToShaftContrast of a horizontal shaft on background 50 ending at t = 60
@@ -111,9 +113,7 @@ double endToShaftContrastOf(float endGrey) {
     const float fade = std::clamp((float(x) - 30.0f) / 40.0f, 0.0f, 1.0f);
     image(cv::Rect(x, 8, 1, 5)).setTo(200.0f + fade * (endGrey - 200.0f));
   }
-  const cv::Mat sector(100, 120, CV_8U, cv::Scalar(255));
-  TipLocator locator(TipConfig{});
-  return locator.locate(Line{{10, 10}, {1, 0}}, 60.0f, image, sector).endToShaftContrast;
+  return locateOnRow10(image, 60.0f).endToShaftContrast;
 }
 
 TEST(TipLocator, TellsATipFromAShaftFadingOutOfTheSlice) {
@@ -123,9 +123,7 @@ TEST(TipLocator, TellsATipFromAShaftFadingOutOfTheSlice) {
 
 TEST(TipLocator, KeepsTheRidgeEndWithoutContrast) {
   const cv::Mat flat(100, 100, CV_32F, cv::Scalar(100));
-  const cv::Mat sector(100, 100, CV_8U, cv::Scalar(255));
-  TipLocator locator(TipConfig{});
-  const TipLocation tip = locator.locate(Line{{10, 10}, {1, 0}}, 40.0f, flat, sector);
+  const TipLocation tip = locateOnRow10(flat, 40.0f);
   EXPECT_FALSE(tip.fromProfile);
   EXPECT_EQ(tip.tipT, 40.0f);
 }
