@@ -52,10 +52,12 @@ TEST(ShaftDetector, FindsTheNeedleInSpeckleWithItsEndsAndAngle) {
 TEST(ShaftDetector, MeasuresHowFarTheVisibleEntryIsFromTheSectorBorder) {
   const auto [fromBorder, midImage] = borderAndMidImageScenes();
   test::StagePipeline pipeline;
-  const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
+  const std::vector<ShaftCandidate> connectedCandidates = pipeline.run(fromBorder);
+  const ShaftCandidate* connected = bestAccepted(connectedCandidates);
   ASSERT_NE(connected, nullptr);
   const double connectedGapPx = connected->entryGapPx;
-  const ShaftCandidate* floating = bestAccepted(pipeline.run(midImage));
+  const std::vector<ShaftCandidate> floatingCandidates = pipeline.run(midImage);
+  const ShaftCandidate* floating = bestAccepted(floatingCandidates);
   ASSERT_NE(floating, nullptr);
   EXPECT_LT(connectedGapPx, 10.0);
   EXPECT_GT(floating->entryGapPx, 60.0) << "the line meets the border about 100 px before (90, 70)";
@@ -64,12 +66,14 @@ TEST(ShaftDetector, MeasuresHowFarTheVisibleEntryIsFromTheSectorBorder) {
 TEST(ShaftDetector, AStillShaftFromTheSkinIsNeedleLikeAFloatingOneIsNot) {
   const auto [fromBorder, midImage] = borderAndMidImageScenes();
   test::StagePipeline pipeline;
-  const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
+  const std::vector<ShaftCandidate> connectedCandidates = pipeline.run(fromBorder);
+  const ShaftCandidate* connected = bestAccepted(connectedCandidates);
   ASSERT_NE(connected, nullptr);
   EXPECT_GT(connected->across.aboveSigma, pipeline.config.needleLike.minAboveSigma);
   EXPECT_GT(connected->across.belowSigma, pipeline.config.needleLike.minBelowSigma);
   EXPECT_TRUE(connected->needleLike);
-  const ShaftCandidate* floating = bestAccepted(pipeline.run(midImage));
+  const std::vector<ShaftCandidate> floatingCandidates = pipeline.run(midImage);
+  const ShaftCandidate* floating = bestAccepted(floatingCandidates);
   ASSERT_NE(floating, nullptr);
   EXPECT_GT(floating->across.weakerSigma(), pipeline.config.needleLike.minBelowSigma) << "as bright a shaft";
   EXPECT_FALSE(floating->needleLike) << "but it does not come in from the skin";
@@ -94,7 +98,8 @@ TEST(ShaftDetector, AStillShaftAboutOneCentimetreIntoTheImageIsNeedleLike) {
   scene.sector = false;
   scene.needles.push_back({{-20, 6.5f}, {30, 35.4f}, 8.0});
   test::StagePipeline pipeline;
-  const ShaftCandidate* best = bestAccepted(pipeline.run(scene));
+  const std::vector<ShaftCandidate> bestCandidates = pipeline.run(scene);
+  const ShaftCandidate* best = bestAccepted(bestCandidates);
   ASSERT_NE(best, nullptr);
   EXPECT_LT(best->lengthPx(), 40.0);
   EXPECT_GE(best->lengthPx(), pipeline.config.needleLike.minLengthPx);
@@ -108,13 +113,15 @@ TEST(ShaftDetector, AShaftThatStaysInTheNearFieldIsNotNeedleLike) {
   scene.sector = false;
   scene.needles.push_back({{-20, -4}, {120, 46}, 8.0});
   test::StagePipeline pipeline;
-  const ShaftCandidate* deep = bestAccepted(pipeline.run(scene));
+  const std::vector<ShaftCandidate> deepCandidates = pipeline.run(scene);
+  const ShaftCandidate* deep = bestAccepted(deepCandidates);
   ASSERT_NE(deep, nullptr);
   EXPECT_TRUE(deep->needleLike);
   NeedleLikeConfig deeperNearField = pipeline.config.needleLike;
   deeperNearField.minDepthPx = 50.0;
   pipeline.detector = ShaftDetector(pipeline.config.shaft, deeperNearField);
-  const ShaftCandidate* shallow = bestAccepted(pipeline.run(scene));
+  const std::vector<ShaftCandidate> shallowCandidates = pipeline.run(scene);
+  const ShaftCandidate* shallow = bestAccepted(shallowCandidates);
   ASSERT_NE(shallow, nullptr);
   EXPECT_FALSE(shallow->needleLike);
 }
@@ -125,7 +132,8 @@ TEST(ShaftDetector, ANeedleLikeShaftsConfidenceScoreUsesItsAcrossContrast) {
   fromBorder.needles.push_back({{-20, 6.5f}, {190, 127.7f}, 8.0});
   midImage.needles.push_back(needleAt30Deg());
   test::StagePipeline pipeline;
-  const ShaftCandidate* connected = bestAccepted(pipeline.run(fromBorder));
+  const std::vector<ShaftCandidate> connectedCandidates = pipeline.run(fromBorder);
+  const ShaftCandidate* connected = bestAccepted(connectedCandidates);
   ASSERT_NE(connected, nullptr);
   ASSERT_TRUE(connected->needleLike);
   const double acrossEvidence =
@@ -133,7 +141,8 @@ TEST(ShaftDetector, ANeedleLikeShaftsConfidenceScoreUsesItsAcrossContrast) {
   EXPECT_NEAR(connected->needleScore,
               std::max(connected->score, connected->score * acrossEvidence / connected->evidence),
               1e-6 * connected->needleScore);
-  const ShaftCandidate* floating = bestAccepted(pipeline.run(midImage));
+  const std::vector<ShaftCandidate> floatingCandidates = pipeline.run(midImage);
+  const ShaftCandidate* floating = bestAccepted(floatingCandidates);
   ASSERT_NE(floating, nullptr);
   EXPECT_DOUBLE_EQ(floating->needleScore, floating->score) << "not needle-like: the ridge score";
 }

@@ -37,5 +37,7 @@ struct StagePipeline {
 inline const tracking::ShaftCandidate* bestAccepted(const std::vector<tracking::ShaftCandidate>& candidates) {
   return !candidates.empty() && candidates.front().rejection.empty() ? &candidates.front() : nullptr;
 }
+/// Not on a temporary: the pointer would outlive the candidates.
+const tracking::ShaftCandidate* bestAccepted(std::vector<tracking::ShaftCandidate>&&) = delete;
 
 }  // namespace hipguide::test
