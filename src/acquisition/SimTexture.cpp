@@ -140,10 +140,10 @@ float TextureRay::gain(TissueTexture texture, int t) {
   // Each cell of the layer places its septum segment at its own depth in the layer: segments
   // of neighbouring cells are staggered, not one continuous line.
   const float fs = static_cast<float>(t);
-  const std::uint32_t cellHash =
-      hashCell(floorToInt((m_x + fs * m_dx) * layer.perSegmentAcross) ^ (k * 0x3c6ef372),
-               floorToInt((m_y + fs * m_dy) * layer.perSegmentAcross),
-               floorToInt((m_z + fs * m_dz) * layer.perSegmentAlong), seed);
+  const std::uint32_t cellHash = hashCell(floorToInt((m_x + fs * m_dx) * layer.perSegmentAcross) ^
+                                              static_cast<int>(static_cast<std::uint32_t>(k) * 0x3c6ef372U),
+                                          floorToInt((m_y + fs * m_dy) * layer.perSegmentAcross),
+                                          floorToInt((m_z + fs * m_dz) * layer.perSegmentAlong), seed);
   const float septumAt = static_cast<float>(k) + 0.15f + 0.7f * unit(cellHash);
   const float distanceMm = std::abs(position - septumAt) * layer.spacingMm;
   const std::uint32_t looks = mix32(cellHash);
