@@ -19,6 +19,20 @@ ShaftExtender::ShaftExtender(const ExtendConfig& config) : m_config(config) {
                                 std::to_string(config.capSigma));
 }
 
+float ShaftExtender::shaftOverSides(const cv::Mat& greyF, const cv::Point2f& p,
+                                    const cv::Point2f& normal) const {
+  const float shaft = (sampleBilinear(greyF, p - normal * 0.5f) + sampleBilinear(greyF, p) +
+                       sampleBilinear(greyF, p + normal * 0.5f)) /
+                      3.0f;
+  float above = 0.0f, below = 0.0f;
+  int count = 0;
+  for (float o = m_config.sideFromPx; o <= m_config.sideToPx; o += 1.0f, ++count) {
+    above += sampleBilinear(greyF, p - normal * o);
+    below += sampleBilinear(greyF, p + normal * o);
+  }
+  return shaft - std::max(above, below) / float(count);
+}
+
 bool ShaftExtender::crossesStructure(const RidgeMaps& ridges, const cv::Point2f& p, const cv::Point2f& normal,
                                      double lineAngleDeg) const {
   for (float o = -1.0f; o <= 1.0f; o += 1.0f) {
@@ -52,23 +66,12 @@ ShaftEnd ShaftExtender::extend(const Line& line, float endT, double spreadGrey, 
     if (!insideMask(sector, p - normal * m_config.sideToPx) ||
         !insideMask(sector, p + normal * m_config.sideToPx))
       break;
-    const float shaft = (sampleBilinear(greyF, p - normal * 0.5f) + sampleBilinear(greyF, p) +
-                         sampleBilinear(greyF, p + normal * 0.5f)) /
-                        3.0f;
-    float above = 0.0f, below = 0.0f;
-    int count = 0;
-    for (float o = m_config.sideFromPx; o <= m_config.sideToPx; o += 1.0f, ++count) {
-      above += sampleBilinear(greyF, p - normal * o);
-      below += sampleBilinear(greyF, p + normal * o);
-    }
-    const float sides = std::max(above, below) / float(count);
-    if (crossesStructure(ridges, p, normal, lineAngle)) {
+    float gain = 0.0f;
+    if (crossesStructure(ridges, p, normal, lineAngle))
       end.structureT = std::min(end.structureT, t);
-      running -= cost;
-      if (running < best - giveUp) break;
-      continue;
-    }
-    running += std::clamp((shaft - sides) / spread, 0.0f, cap) - cost;
+    else
+      gain = std::clamp(shaftOverSides(greyF, p, normal) / spread, 0.0f, cap);
+    running += gain - cost;
     if (running > best) {
       best = running;
       end.endT = t;

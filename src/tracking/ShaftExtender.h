@@ -36,6 +36,8 @@ class ShaftExtender {
                   const cv::Mat& sector, const RidgeMaps& ridges) const;
 
  private:
+  /// Shaft at `p` minus the brighter of the two side bands (grey levels).
+  float shaftOverSides(const cv::Mat& greyF, const cv::Point2f& p, const cv::Point2f& normal) const;
   /// Whether a strong ridge crossing the line (not along it) lies within a pixel of `p`.
   bool crossesStructure(const RidgeMaps& ridges, const cv::Point2f& p, const cv::Point2f& normal,
                         double lineAngleDeg) const;
