@@ -74,7 +74,8 @@ struct NeedleLikeConfig {
 
 /// Following a shaft past the end of its ridge evidence (ShaftExtender).
 struct ExtendConfig {
-  double maxExtendPx = 60.0;  ///< At most this far past the ridge's end (26 mm at 0.44 mm per px); 0: off.
+  double maxExtendPx = 90.0;  ///< At most this far past the ridge's end (39 mm at 0.44 mm per px: the ridge of a
+                              ///< 52° steep shaft ends 34 mm before its tip; 60 cut steep to 72 %); 0: off.
   double maxGapPx = 5.0;      ///< The walk ends after this many pixels' worth of cost without contrast (2 mm
                               ///< at 0.44 mm per px; 8 and 12 lost more tracks on vessel-risk).
   float sideFromPx = 3.0f;    ///< Tissue bands beside the line start here...
