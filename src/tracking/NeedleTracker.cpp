@@ -63,6 +63,8 @@ struct NeedleTracker::Impl {
   }
   void startOverIfGeometryChanged(const core::Frame& frame);
   NeedleMeasurement measure(const ShaftCandidate& best);
+  /// The tip at the extended end, or at the end of a bridged run when only that one is bright.
+  TipLocation locateTip(const Line& line, const ShaftEnd& end);
   void remember(const FilteredNeedle& filtered, const std::optional<NeedleMeasurement>& measurement);
 
   TrackerConfig config;
@@ -96,10 +98,23 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
   prior.insertionSide = 0;
 }
 
+TipLocation NeedleTracker::Impl::locateTip(const Line& line, const ShaftEnd& end) {
+  const TipLocation farthest = tip.locate(line, end.endT, work.greyF(), sector.sector(), end.structureT);
+  const double fullBrightness = config.needleLike.minEndContrast;
+  if (farthest.endToShaftContrast >= fullBrightness) return farthest;
+  // A faded end past a bridged gap is tissue crossing the line beyond the tip (vessel-risk: an
+  // interface at 23°); the farthest bridged run that ends at full brightness ends at the tip.
+  for (auto bridged = end.bridgedEnds.rbegin(); bridged != end.bridgedEnds.rend(); ++bridged) {
+    const TipLocation earlier = tip.locate(line, *bridged, work.greyF(), sector.sector());
+    if (earlier.fromProfile && earlier.endToShaftContrast >= fullBrightness) return earlier;
+  }
+  return farthest;
+}
+
 NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   const ShaftEnd end =
       extender.extend(best.line, best.endT, best.across.spreadGrey, work.greyF(), sector.sector(), ridges);
-  const TipLocation located = tip.locate(best.line, end.endT, work.greyF(), sector.sector(), end.structureT);
+  const TipLocation located = locateTip(best.line, end);
   measuredShaft = best.line;
   measuredTip = best.line.at(located.tipT);
   const core::Vec2 tipMm = work.toMm(measuredTip);

@@ -9,6 +9,13 @@
 #include <string>
 
 namespace hipguide::tracking {
+namespace {
+
+/// A fall of the running sum by this many pixels' cost before it peaks again is a bridged gap.
+constexpr float kBridgedGapPx = 2.0f;
+
+}  // namespace
+
 ShaftExtender::ShaftExtender(const ExtendConfig& config) : m_config(config) {
   if (!(config.sideFromPx >= 1.0f && config.sideToPx >= config.sideFromPx))
     throw std::invalid_argument("shaft extension side band must satisfy 1 <= from <= to, not " +
@@ -51,7 +58,7 @@ ShaftEnd ShaftExtender::extend(const Line& line, float endT, double spreadGrey, 
                                const cv::Mat& sector, const RidgeMaps& ridges) const {
   const double lineAngle = line.angleDeg();
   CV_Assert(greyF.type() == CV_32F && sector.type() == CV_8U && sector.size() == greyF.size());
-  ShaftEnd end{endT, std::numeric_limits<float>::infinity()};
+  ShaftEnd end{endT, std::numeric_limits<float>::infinity(), {}};
   if (m_config.maxExtendPx <= 0.0 || spreadGrey <= 0.0) return end;
   const cv::Point2f normal = line.downNormal();
   const auto spread = static_cast<float>(spreadGrey);
@@ -59,7 +66,7 @@ ShaftEnd ShaftExtender::extend(const Line& line, float endT, double spreadGrey, 
   // A pixel without contrast costs `cost`, however bright its sides (a crossing band); after
   // maxGapPx of them the shaft has ended.
   const float giveUp = cost * static_cast<float>(m_config.maxGapPx);
-  float running = 0.0f, best = 0.0f;
+  float running = 0.0f, best = 0.0f, lowestSinceBest = 0.0f;
   const float last = endT + static_cast<float>(m_config.maxExtendPx);
   for (float t = endT + 1.0f; t <= last; t += 1.0f) {
     const cv::Point2f p = line.at(t);
@@ -72,7 +79,10 @@ ShaftEnd ShaftExtender::extend(const Line& line, float endT, double spreadGrey, 
     else
       gain = std::clamp(shaftOverSides(greyF, p, normal) / spread, 0.0f, cap);
     running += gain - cost;
+    lowestSinceBest = std::min(lowestSinceBest, running);
     if (running > best) {
+      if (best - lowestSinceBest >= kBridgedGapPx * cost) end.bridgedEnds.push_back(end.endT);
+      lowestSinceBest = running;
       best = running;
       end.endT = t;
       end.structureT = std::numeric_limits<float>::infinity();

@@ -8,12 +8,18 @@
 
 #include <opencv2/core.hpp>
 
+#include <vector>
+
 namespace hipguide::tracking {
 
 /// Where a shaft ends after extension.
 struct ShaftEnd {
   float endT = 0.0f;        ///< The new end along the line (≥ the ridge's end).
   float structureT = 0.0f;  ///< The first crossing structure past it (infinity when none was met).
+  /// Ends of the bright runs the walk went on from across a gap (2 px or more without
+  /// contrast), nearest first: where the shaft may really end when what lies past the
+  /// gap is tissue crossing the line rather than the rest of the shaft.
+  std::vector<float> bridgedEnds;
 };
 
 /// Where a tip has entered bright tissue (a capsule, a tendon) or far down a steep shaft whose

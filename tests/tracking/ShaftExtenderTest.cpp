@@ -98,6 +98,27 @@ TEST(ShaftExtender, StopsAtAStrongRidgeThatCrossesTheLine) {
   }
 }
 
+TEST(ShaftExtender, ReportsTheEndOfARunItBridgedAGapFrom) {
+  const cv::Mat sector(80, 160, CV_8U, cv::Scalar(255));
+  const ShaftExtender extender(ExtendConfig{});
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    cv::Mat image = tissueWithShaft(70, seed);  // the needle ends at t = 60
+    // Past a 4 px gap of dark tissue, something bright lies on the line for 10 px (tissue
+    // crossing it).
+    cv::line(image, {71, 40}, {74, 40}, cv::Scalar(45), 1);
+    cv::line(image, {75, 40}, {85, 40}, cv::Scalar(130), 1);
+    const ShaftEnd end =
+        extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, image, sector, noRidges(image));
+    EXPECT_GE(end.endT, 73.0f) << "seed " << seed << ": the walk bridges the gap onto it";
+    ASSERT_EQ(end.bridgedEnds.size(), 1u) << "seed " << seed;
+    EXPECT_NEAR(end.bridgedEnds.front(), 60.0f, 2.0f) << "seed " << seed << ": where the needle ends";
+    const cv::Mat whole = tissueWithShaft(110, seed);
+    EXPECT_TRUE(extender.extend(Line{{10, 40}, {1, 0}}, 50.0f, kSpread, whole, sector, noRidges(whole))
+                    .bridgedEnds.empty())
+        << "seed " << seed << ": an unbroken shaft has no bridged gap";
+  }
+}
+
 TEST(ShaftExtender, StopsAtTheSectorsEdge) {
   const cv::Mat image = tissueWithShaft(150, 1);
   cv::Mat sector(image.size(), CV_8U, cv::Scalar(255));
