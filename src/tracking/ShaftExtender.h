@@ -31,7 +31,9 @@ struct ShaftEnd {
 /// end is where that running sum peaks (a maximum-sum extension), so short gaps are bridged
 /// and tissue past the tip, no brighter than beside it, ends the walk. A pixel on a strong
 /// ridge that crosses the line (a bone cortex the tip has reached: thin, bright, with dark
-/// shadow below) counts as a gap however bright it is against the side bands. Stateless.
+/// shadow below) counts as a gap however bright it is against the side bands. A pixel brighter
+/// than one side band but not the other (a layer lying beside the shaft where the shaft
+/// crosses it) is neutral: it neither lengthens the shaft nor ends it. Stateless.
 class ShaftExtender {
  public:
   explicit ShaftExtender(const ExtendConfig& config);
@@ -42,8 +44,12 @@ class ShaftExtender {
                   const cv::Mat& sector, const RidgeMaps& ridges) const;
 
  private:
-  /// Shaft at `p` minus the brighter of the two side bands (grey levels).
-  float shaftOverSides(const cv::Mat& greyF, const cv::Point2f& p, const cv::Point2f& normal) const;
+  /// Shaft at `p` minus the brighter and minus the darker of the two side bands (grey levels).
+  struct SideContrast {
+    float overBrighter = 0.0f;
+    float overDarker = 0.0f;
+  };
+  SideContrast shaftOverSides(const cv::Mat& greyF, const cv::Point2f& p, const cv::Point2f& normal) const;
   /// Whether a strong ridge crossing the line (not along it) lies within a pixel of `p`.
   bool crossesStructure(const RidgeMaps& ridges, const cv::Point2f& p, const cv::Point2f& normal,
                         double lineAngleDeg) const;

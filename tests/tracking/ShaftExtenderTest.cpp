@@ -58,6 +58,26 @@ TEST(ShaftExtender, FollowsAShaftThroughABrightBandThatCrossesIt) {
   }
 }
 
+TEST(ShaftExtender, FollowsAShaftPastALayerLyingBesideIt) {
+  const cv::Mat sector(80, 160, CV_8U, cv::Scalar(255));
+  ExtendConfig twoSidedOnly;
+  twoSidedOnly.oneSidedSigma = 100.0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    cv::Mat image = tissueWithShaft(110, seed);  // the needle ends at t = 100
+    // A layer brighter than the shaft runs beside it, 4 px above, for 12 px: where the shaft
+    // crosses a layer at a shallow angle, one side band lies on the layer.
+    cv::line(image, {60, 36}, {72, 36}, cv::Scalar(160), 3);
+    const Line line{{10, 40}, {1, 0}};
+    EXPECT_NEAR(
+        ShaftExtender(ExtendConfig{}).extend(line, 45.0f, kSpread, image, sector, noRidges(image)).endT,
+        100.0f, 2.0f)
+        << "seed " << seed;
+    EXPECT_LT(ShaftExtender(twoSidedOnly).extend(line, 45.0f, kSpread, image, sector, noRidges(image)).endT,
+              70.0f)
+        << "seed " << seed << ": counted as a gap, the layer ends the shaft";
+  }
+}
+
 TEST(ShaftExtender, DoesNotWalkOnIntoTissue) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
     const cv::Mat image = tissueWithShaft(70, seed);  // the needle ends at t = 60
@@ -130,7 +150,7 @@ TEST(ShaftExtender, StopsAtTheSectorsEdge) {
   EXPECT_LE(end, 90.0f) << "the side bands leave the sector at x = 100";
 }
 
-TEST(ShaftExtender, RefusesAnInvalidSideBandOrCost) {
+TEST(ShaftExtender, RefusesAnInvalidSideBandOrContrast) {
   ExtendConfig bands;
   bands.sideFromPx = 5.0f;
   bands.sideToPx = 2.0f;
@@ -138,6 +158,9 @@ TEST(ShaftExtender, RefusesAnInvalidSideBandOrCost) {
   ExtendConfig cost;
   cost.costSigma = 0.0;
   EXPECT_THROW(ShaftExtender{cost}, std::invalid_argument);
+  ExtendConfig oneSided;
+  oneSided.oneSidedSigma = 0.0;
+  EXPECT_THROW(ShaftExtender{oneSided}, std::invalid_argument);
 }
 
 }  // namespace

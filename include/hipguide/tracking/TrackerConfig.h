@@ -74,14 +74,19 @@ struct NeedleLikeConfig {
 
 /// Following a shaft past the end of its ridge evidence (ShaftExtender).
 struct ExtendConfig {
-  double maxExtendPx = 90.0;  ///< At most this far past the ridge's end (39 mm at 0.44 mm per px: the ridge of a
-                              ///< 52° steep shaft ends 34 mm before its tip; 60 cut steep to 72 %); 0: off.
-  double maxGapPx = 5.0;      ///< The walk ends after this many pixels' worth of cost without contrast (2 mm
-                              ///< at 0.44 mm per px; 8 and 12 lost more tracks on vessel-risk).
-  float sideFromPx = 3.0f;    ///< Tissue bands beside the line start here...
-  float sideToPx = 6.0f;      ///< ...and end here (pixels from the line, both sides).
-  double costSigma = 1.0;     ///< Contrast (speckle spreads) a pixel needs to lengthen the shaft.
-  double capSigma = 4.0;      ///< One pixel's contrast counts at most this much.
+  /// At most this far past the ridge's end (39 mm at 0.44 mm per px: the ridge of a 52° steep
+  /// shaft ends 34 mm before its tip; 60 cut steep to 72 %); 0: off.
+  double maxExtendPx = 90.0;
+  double maxGapPx = 5.0;    ///< The walk ends after this many pixels' worth of cost without contrast (2 mm
+                            ///< at 0.44 mm per px; 8 and 12 lost more tracks on vessel-risk).
+  float sideFromPx = 3.0f;  ///< Tissue bands beside the line start here...
+  float sideToPx = 6.0f;    ///< ...and end here (pixels from the line, both sides).
+  double costSigma = 1.0;   ///< Contrast (speckle spreads) a pixel needs to lengthen the shaft.
+  double capSigma = 4.0;    ///< One pixel's contrast counts at most this much.
+  /// A pixel this much brighter than the darker side band but not the brighter (a layer beside
+  /// the shaft where it crosses it) neither lengthens the shaft nor ends it (steep 80 → 96 %;
+  /// 0.5 and 0.8 alike, 1.25: 86 %).
+  double oneSidedSigma = 0.8;
   double crossingStrength = 2.5;   ///< A ridge this strong (speckle units) crossing the line...
   double crossingAngleDeg = 25.0;  ///< ...at more than this angle is another structure, not the shaft
                                    ///< (trochanteric-bursa tip p95 2.5 → 0.6 mm: its bone cortex).
