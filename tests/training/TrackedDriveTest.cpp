@@ -260,6 +260,11 @@ TEST(TrackedAttempt, TheSimulatorFollowsAScriptedInsertionAndScoresIt) {
 /// `hipguide-cli train --tracker` as a user runs it: the same scripted insertion, from a real
 /// libopenigtlink server, scored and written as JSON.
 TEST(TrackedAttempt, TheCommandLineScoresATrackedAttempt) {
+  // The poses come from the world, built here on first use; build it before the command starts:
+  // building after it connected can outlast its 10 s wait for the first transform.
+  const double pathMm = 10.0 + plan().finalInsertionMm;
+  double probe[16], needle[16];
+  packPose(plannedProbe(), probe);
   IgtlTestServer server;
   ASSERT_TRUE(server.ok());
   const std::filesystem::path folder = test::freshTempDir();
@@ -270,9 +275,6 @@ TEST(TrackedAttempt, TheCommandLineScoresATrackedAttempt) {
                               " 2>&1";
   auto run = std::async(std::launch::async, [&] { return std::system(command.c_str()); });
   ASSERT_TRUE(server.waitForClient(60000));
-  const double pathMm = 10.0 + plan().finalInsertionMm;
-  double probe[16], needle[16];
-  packPose(plannedProbe(), probe);
   const auto firstFrameSeen = [&] {  // the command prints the tracking state of its first frame
     std::ifstream text(folder / "out.txt");
     const std::string output((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
