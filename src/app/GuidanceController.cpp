@@ -36,7 +36,7 @@ void GuidanceController::setTarget(const guidance::GuidanceTarget& target) {
 bool GuidanceController::startForSource(const QString& anatomyFolder) {
   stop();
   m_anatomyDescription = QStringLiteral("no anatomy");
-  guidance::GuidanceEngine imageOnly(std::nullopt, guidance::GuidanceTarget{});
+  guidance::GuidanceEngine imageOnly(std::nullopt, std::nullopt);
   m_pipeline = std::make_unique<guidance::GuidancePipeline>(
       m_pump.slot(), tracking::TrackerConfig{}, std::move(imageOnly), [this](const guidance::GuidedFrame&) {
         if (!m_wakePending.exchange(true))
@@ -69,8 +69,7 @@ void GuidanceController::loadAnatomy(std::stop_token stop, acquisition::ProbeDri
     std::optional<guidance::GuidanceTarget> target = guidance::defaultTarget(*loaded);
     if (stop.stop_requested()) return;
     const anatomy::Anatomy shared = *loaded;  // copies share the data and the distance fields
-    m_pipeline->setEngine(
-        guidance::GuidanceEngine(std::move(loaded), target.value_or(guidance::GuidanceTarget{})));
+    m_pipeline->setEngine(guidance::GuidanceEngine(std::move(loaded), target));
     QMetaObject::invokeMethod(this, [this, description, shared] {
       m_anatomyDescription = description;
       m_anatomy = shared;

@@ -5,15 +5,15 @@
 
 namespace hipguide::guidance {
 
-GuidanceEngine::GuidanceEngine(std::optional<anatomy::Anatomy> anatomy, GuidanceTarget target,
+GuidanceEngine::GuidanceEngine(std::optional<anatomy::Anatomy> anatomy, std::optional<GuidanceTarget> target,
                                GuidanceSettings settings)
     : m_anatomy(std::move(anatomy)), m_settings(settings), m_alerts(settings) {
   setTarget(std::move(target));
 }
 
-void GuidanceEngine::setTarget(GuidanceTarget target) {
+void GuidanceEngine::setTarget(std::optional<GuidanceTarget> target) {
   m_target = std::move(target);
-  m_settings.targetToleranceMm = m_target.toleranceMm;
+  if (m_target) m_settings.targetToleranceMm = m_target->toleranceMm;
   m_watched = watchedStructures();
   m_alerts = AlertMonitor(m_settings);
 }
@@ -22,9 +22,9 @@ std::vector<std::string> GuidanceEngine::watchedStructures() const {
   if (!m_anatomy) return {};
   std::vector<std::string> names;
   for (const anatomy::LabelInfo* label : m_anatomy->criticalLabels()) {
-    const bool chosen = m_target.criticalStructures.empty() ||
-                        std::find(m_target.criticalStructures.begin(), m_target.criticalStructures.end(),
-                                  label->name) != m_target.criticalStructures.end();
+    const std::vector<std::string> none;
+    const std::vector<std::string>& only = m_target ? m_target->criticalStructures : none;
+    const bool chosen = only.empty() || std::find(only.begin(), only.end(), label->name) != only.end();
     if (chosen) names.push_back(label->name);
   }
   return names;
@@ -42,7 +42,7 @@ GuidanceState GuidanceEngine::update(const core::NeedleEstimate& estimate,
   state.needle = needlePose(estimate, pose);
   if (state.needle) {
     const std::optional<core::Vec3> target =
-        state.poseKnown ? std::optional<core::Vec3>(m_target.pointMm) : std::nullopt;
+        state.poseKnown && m_target ? std::optional<core::Vec3>(m_target->pointMm) : std::nullopt;
     state.path = predictPath(*state.needle, target, pose, m_settings.maxPathLengthMm);
   }
   if (state.poseKnown) measure(state, pose);
@@ -59,12 +59,14 @@ GuidanceState GuidanceEngine::update(const core::NeedleEstimate& estimate,
 }
 
 void GuidanceEngine::measure(GuidanceState& state, const core::Transform3& imageToReference) const {
-  const core::Vec3 targetInImage = imageToReference.inverse() * m_target.pointMm;
-  state.targetImageMm = core::Vec2(targetInImage.x(), targetInImage.y());
-  state.targetOffPlaneMm = std::abs(targetInImage.z());
-  state.targetMm = m_target.pointMm;
+  if (m_target) {
+    const core::Vec3 targetInImage = imageToReference.inverse() * m_target->pointMm;
+    state.targetImageMm = core::Vec2(targetInImage.x(), targetInImage.y());
+    state.targetOffPlaneMm = std::abs(targetInImage.z());
+    state.targetMm = m_target->pointMm;
+  }
   if (!state.needle) return;
-  state.tipToTargetMm = (state.needle->tipMm - m_target.pointMm).norm();
+  if (m_target) state.tipToTargetMm = (state.needle->tipMm - m_target->pointMm).norm();
   if (!m_anatomy) return;
   for (const std::string& name : m_watched) {
     state.tipClearances.push_back(

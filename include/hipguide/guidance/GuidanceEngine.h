@@ -15,17 +15,18 @@ namespace hipguide::guidance {
 /// and its predicted path in 3D, the tip-to-target distance, the clearance of the path and of
 /// the tip to every watched critical structure (from the anatomy's distance fields), and the
 /// alerts. Without anatomy or pose it still predicts the path in the image and raises the
-/// motion alerts. Feed frames of one source in time order from one thread.
+/// motion alerts; without a target (no anatomy yet, or none in it) it reports no target
+/// distance. Feed frames of one source in time order from one thread.
 class GuidanceEngine {
  public:
-  GuidanceEngine(std::optional<anatomy::Anatomy> anatomy, GuidanceTarget target,
+  GuidanceEngine(std::optional<anatomy::Anatomy> anatomy, std::optional<GuidanceTarget> target,
                  GuidanceSettings settings = {});
 
   GuidanceState update(const core::NeedleEstimate& estimate,
                        const std::optional<core::Transform3>& imageToReference, std::int64_t timeNs);
 
-  void setTarget(GuidanceTarget target);
-  const GuidanceTarget& target() const { return m_target; }
+  void setTarget(std::optional<GuidanceTarget> target);
+  const std::optional<GuidanceTarget>& target() const { return m_target; }
   const std::optional<anatomy::Anatomy>& anatomy() const { return m_anatomy; }
   const GuidanceSettings& settings() const { return m_settings; }
   /// Forgets the alert history (new insertion, new source).
@@ -36,7 +37,7 @@ class GuidanceEngine {
   std::vector<std::string> watchedStructures() const;
 
   std::optional<anatomy::Anatomy> m_anatomy;
-  GuidanceTarget m_target;
+  std::optional<GuidanceTarget> m_target;
   GuidanceSettings m_settings;
   std::vector<std::string> m_watched;
   AlertMonitor m_alerts;

@@ -29,7 +29,7 @@ struct GuidanceState {
   std::optional<NeedlePose> needle;
   std::optional<PredictedPath> path;
   std::optional<double> tipToTargetMm;
-  std::optional<core::Vec3> targetMm;       ///< The target in reference mm, when the pose is known.
+  std::optional<core::Vec3> targetMm;       ///< The target in reference mm, when pose and target are known.
   std::optional<core::Vec2> targetImageMm;  ///< Target projected onto the image plane.
   double targetOffPlaneMm = 0.0;            ///< Distance of the target from the image plane.
   std::vector<StructureClearance> pathClearances;
