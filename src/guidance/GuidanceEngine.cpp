@@ -20,10 +20,10 @@ void GuidanceEngine::setTarget(std::optional<GuidanceTarget> target) {
 
 std::vector<std::string> GuidanceEngine::watchedStructures() const {
   if (!m_anatomy) return {};
+  // A target may name the structures to watch; without one (or a list), every critical label.
+  const std::vector<std::string> only = m_target ? m_target->criticalStructures : std::vector<std::string>{};
   std::vector<std::string> names;
   for (const anatomy::LabelInfo* label : m_anatomy->criticalLabels()) {
-    const std::vector<std::string> none;
-    const std::vector<std::string>& only = m_target ? m_target->criticalStructures : none;
     const bool chosen = only.empty() || std::find(only.begin(), only.end(), label->name) != only.end();
     if (chosen) names.push_back(label->name);
   }
@@ -66,7 +66,7 @@ void GuidanceEngine::measure(GuidanceState& state, const core::Transform3& image
     state.targetMm = m_target->pointMm;
   }
   if (!state.needle) return;
-  if (m_target) state.tipToTargetMm = (state.needle->tipMm - m_target->pointMm).norm();
+  if (state.targetMm) state.tipToTargetMm = (state.needle->tipMm - *state.targetMm).norm();
   if (!m_anatomy) return;
   for (const std::string& name : m_watched) {
     state.tipClearances.push_back(
