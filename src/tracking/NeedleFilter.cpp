@@ -21,14 +21,21 @@ double wrapOrientation(double angleDeg) {
 
 }  // namespace
 
-NeedleFilter::NeedleFilter(const FilterConfig& config) : m_config(config) {}
+NeedleFilter::NeedleFilter(const FilterConfig& config) : m_config(config), m_seen(config) {}
 
 void NeedleFilter::reset() {
+  lose();
+  m_seen.forget();
+}
+
+void NeedleFilter::lose() {
   m_tracking = false;
   m_misses = m_outliers = 0;
 }
 
 FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds) {
+  const double dt = std::clamp(dtSeconds, 1e-3, 0.5);
+  m_seen.age(dt);
   if (!m_tracking) {
     if (measurement && startsTrack(*measurement)) {
       start(*measurement);
@@ -36,7 +43,8 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
     }
     return {};
   }
-  predict(std::clamp(dtSeconds, 1e-3, 0.5));
+  const Eigen::Vector4d beforePrediction = m_tip;
+  predict(dt);
   if (measurement && measurement->confidence >= m_config.keepConfidence) {
     if (accept(*measurement)) return output(false);
     if (++m_outliers >= m_config.reacquireFrames && startsTrack(*measurement)) {
@@ -45,13 +53,28 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
     }
   }
   if (++m_misses > m_config.maxCoastFrames) {
-    reset();
+    lose();
     return {};
   }
+  hold(beforePrediction);
   return output(true);
 }
 
+void NeedleFilter::hold(const Eigen::Vector4d& beforePrediction) {
+  if (m_misses == 1) m_tip.head<2>() = beforePrediction.head<2>();
+  m_tip.tail<2>().setZero();
+}
+
+bool NeedleFilter::shortOfSeenTip(const NeedleMeasurement& measurement) const {
+  return m_seen.relationOf(measurement.tipMm, measurement.angleDeg) == SeenTip::Relation::Short;
+}
+
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
+  switch (m_seen.relationOf(measurement.tipMm, measurement.angleDeg)) {
+    case SeenTip::Relation::Short: return false;
+    case SeenTip::Relation::AtIt: return measurement.confidence >= m_config.acquireConfidence;
+    case SeenTip::Relation::Elsewhere: break;
+  }
   if (measurement.advance >= m_config.strongAdvance)
     return measurement.confidence >= m_config.acquireStrongAdvanceConfidence;
   return (measurement.advance >= m_config.acquireAdvance || measurement.needleLike) &&
@@ -62,6 +85,7 @@ void NeedleFilter::start(const NeedleMeasurement& measurement) {
   m_tracking = true;
   m_misses = m_outliers = 0;
   m_confidence = measurement.confidence;
+  m_seen.see(measurement.tipMm, measurement.angleDeg);
   m_tip << measurement.tipMm.x(), measurement.tipMm.y(), 0.0, 0.0;
   const double tipVariance = m_config.tipNoiseMm * m_config.tipNoiseMm;
   m_tipCovariance = Eigen::Vector4d(tipVariance, tipVariance, 400.0, 400.0).asDiagonal();
@@ -101,7 +125,10 @@ bool NeedleFilter::accept(const NeedleMeasurement& measurement) {
   const double angleInnovation = signedOrientationDifference(measurement.angleDeg, m_angle(0));
   const double angleS = m_angleCovariance(0, 0) + m_config.angleNoiseDeg * m_config.angleNoiseDeg;
   const double gate = m_config.gateSigma * m_config.gateSigma;
-  if (tipInnovation.dot(tipS.inverse() * tipInnovation) > gate ||
+  const double reachMm =
+      m_config.maxTipSpeedMmS * m_seen.secondsSince() + m_config.gateSigma * m_config.tipNoiseMm;
+  if (shortOfSeenTip(measurement) || tipInnovation.norm() > reachMm ||
+      tipInnovation.dot(tipS.inverse() * tipInnovation) > gate ||
       angleInnovation * angleInnovation / angleS > gate)
     return false;
 
@@ -118,6 +145,7 @@ bool NeedleFilter::accept(const NeedleMeasurement& measurement) {
 
   m_misses = m_outliers = 0;
   m_confidence = measurement.confidence;
+  m_seen.see(measurement.tipMm, measurement.angleDeg);
   return true;
 }
 

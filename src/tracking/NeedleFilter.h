@@ -2,6 +2,8 @@
 /// Temporal filter of the tip and the shaft angle: Kalman with gating, coasting through short
 /// dropouts, and re-acquisition.
 
+#include "SeenTip.h"
+
 #include <hipguide/core/Geometry.h>
 #include <hipguide/tracking/TrackerConfig.h>
 
@@ -34,10 +36,13 @@ struct FilteredNeedle {
 /// degrees. A track starts only on a confident measurement of an advancing needle or of a
 /// needle-like shaft (other static bright lines are tissue until something moves in along
 /// them); a clearly advancing tip is evidence of its own and needs less confidence from its
-/// shaft, which is short while the needle enters the image. A measurement outside the gate is an outlier;
-/// `reacquireFrames` outliers in a row restart the track on the newest one that could start a track; more
-/// than `maxCoastFrames` frames without an accepted measurement lose the track. Owned by one tracker; not
-/// thread-safe.
+/// shaft, which is short while the needle enters the image. A measurement outside the gate, or
+/// farther from the last seen tip than the tip can move, is an outlier; `reacquireFrames` outliers
+/// in a row restart the track on the newest one that could start a track; more than
+/// `maxCoastFrames` frames without an accepted measurement lose the track. While coasting the tip
+/// stays where it was last seen (a spurious velocity must not carry it away). A tip short of the
+/// one just seen on the same shaft neither updates nor starts a track (SeenTip). Owned by one
+/// tracker; not thread-safe.
 class NeedleFilter {
  public:
   explicit NeedleFilter(const FilterConfig& config);
@@ -45,10 +50,14 @@ class NeedleFilter {
   /// Advances by `dtSeconds` and folds in `measurement` (none when nothing was found).
   FilteredNeedle update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds);
   bool tracking() const { return m_tracking; }
+  /// Forgets the track and where the tip was seen (a new geometry or a new recording).
   void reset();
 
  private:
+  void lose();
   bool startsTrack(const NeedleMeasurement& measurement) const;
+  bool shortOfSeenTip(const NeedleMeasurement& measurement) const;
+  void hold(const Eigen::Vector4d& beforePrediction);
   void start(const NeedleMeasurement& measurement);
   void predict(double dtSeconds);
   bool accept(const NeedleMeasurement& measurement);
@@ -59,6 +68,7 @@ class NeedleFilter {
   int m_misses = 0;
   int m_outliers = 0;
   double m_confidence = 0.0;
+  SeenTip m_seen;
   Eigen::Vector4d m_tip = Eigen::Vector4d::Zero();
   Eigen::Matrix4d m_tipCovariance = Eigen::Matrix4d::Identity();
   Eigen::Vector2d m_angle = Eigen::Vector2d::Zero();

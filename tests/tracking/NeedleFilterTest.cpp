@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace hipguide::tracking {
 namespace {
 
@@ -80,6 +82,69 @@ TEST(NeedleFilter, ReacquiresWhereConsistentOutliersPoint) {
   EXPECT_FALSE(result.coasting);
   EXPECT_DOUBLE_EQ(result.tipMm.x(), 40.0);
   EXPECT_DOUBLE_EQ(result.angleDeg, 60.0);
+}
+
+/// A tip `alongMm` deeper along the 30° shaft of `at`'s default angle from (10, 20).
+NeedleMeasurement alongShaft(double alongMm, double advance = kAdvancing, bool needleLike = false) {
+  const double radians = 30.0 * M_PI / 180.0;
+  return at(10 + alongMm * std::cos(radians), 20 + alongMm * std::sin(radians), 30, 0.9, advance, needleLike);
+}
+
+TEST(NeedleFilter, ACoastingTipStaysWhereItWasLastSeen) {
+  NeedleFilter filter(FilterConfig{});
+  FilteredNeedle last;
+  for (int i = 0; i < 20; ++i) last = filter.update(alongShaft(0.5 * i), kDt);  // 10 mm/s
+  const FilteredNeedle coasting = filter.update(std::nullopt, kDt);
+  ASSERT_TRUE(coasting.coasting);
+  EXPECT_NEAR((coasting.tipMm - last.tipMm).norm(), 0.0, 1e-9) << "not carried on by its velocity";
+  EXPECT_NEAR((filter.update(std::nullopt, kDt).tipMm - last.tipMm).norm(), 0.0, 1e-9);
+}
+
+TEST(NeedleFilter, ATipShortOfTheSeenOneOnTheSameShaftNeitherUpdatesNorRestartsTheTrack) {
+  const FilterConfig config;
+  NeedleFilter filter(config);
+  for (int i = 0; i < 10; ++i) filter.update(alongShaft(0), kDt);
+  // The shaft leaves the slice: it now ends 6 mm short, looking like a needle, for 2 s.
+  int frames = 0;
+  for (; frames * kDt < 2.0; ++frames) {
+    const FilteredNeedle result = filter.update(alongShaft(-6.0, kStill, true), kDt);
+    if (result.detected) {
+      EXPECT_NEAR(result.tipMm.x(), 10.0, 1e-9) << "frame " << frames;
+    }
+  }
+  EXPECT_FALSE(filter.tracking());
+  // Once the memory has lapsed the same shaft starts a track.
+  FilteredNeedle later;
+  for (; frames * kDt < config.seenTipMemoryS + 0.2; ++frames)
+    later = filter.update(alongShaft(-6.0, kStill, true), kDt);
+  EXPECT_TRUE(later.detected);
+}
+
+TEST(NeedleFilter, TheNeedleSeenAgainWhereItWasRestartsWithoutMovingIn) {
+  NeedleFilter filter(FilterConfig{});
+  for (int i = 0; i < 10; ++i) filter.update(alongShaft(0), kDt);
+  for (int i = 0; i < 5; ++i) filter.update(std::nullopt, kDt);
+  ASSERT_FALSE(filter.tracking());
+  EXPECT_TRUE(filter.update(alongShaft(0.3, kStill), kDt).detected)
+      << "still and not needle-like, but where the tip was seen";
+  NeedleFilter elsewhere(FilterConfig{});
+  EXPECT_FALSE(elsewhere.update(alongShaft(0.3, kStill), kDt).detected) << "control: nothing seen before";
+}
+
+TEST(NeedleFilter, AMeasurementFartherThanTheTipCanMoveIsAnOutlier) {
+  FilterConfig config;
+  NeedleFilter filter(config);
+  for (int i = 0; i < 10; ++i) filter.update(alongShaft(0), kDt);
+  for (int i = 0; i < 2; ++i) filter.update(std::nullopt, kDt);
+  const double reachMm = config.maxTipSpeedMmS * 3 * kDt + config.gateSigma * config.tipNoiseMm;
+  const auto accepted = [](const FilteredNeedle& result) { return result.detected && !result.coasting; };
+  EXPECT_FALSE(accepted(filter.update(alongShaft(reachMm + 0.5), kDt)));
+
+  config.maxTipSpeedMmS = 1000.0;  // Control: without the limit the widened gate takes it.
+  NeedleFilter unlimited(config);
+  for (int i = 0; i < 10; ++i) unlimited.update(alongShaft(0), kDt);
+  for (int i = 0; i < 2; ++i) unlimited.update(std::nullopt, kDt);
+  EXPECT_TRUE(accepted(unlimited.update(alongShaft(reachMm + 0.5), kDt)));
 }
 
 TEST(NeedleFilter, AngleWrapsAroundZero) {

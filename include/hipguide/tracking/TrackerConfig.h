@@ -118,6 +118,16 @@ struct FilterConfig {
   double gateSigma = 4.0;                       ///< Innovations beyond this many sigma are outliers.
   int maxCoastFrames = 2;                       ///< Frames reported from the prediction alone before "lost".
   int reacquireFrames = 3;  ///< Consistent outliers in a row that restart the track there.
+  /// A tip moves at most this fast in the image (needle advance and probe motion together); a
+  /// measurement farther from the last seen tip is an outlier (the gate alone, widened while
+  /// coasting, took a tip 6 mm short after two frames).
+  double maxTipSpeedMmS = 40.0;
+  double seenTipMemoryS = 3.0;   ///< For this long after the tip was last seen (SeenTip)...
+  double seenTipShortMm = 2.0;   ///< ...a tip this much short of it on the same shaft (the shaft leaving
+                                 ///< the slice) neither updates nor starts a track, and one within this
+                                 ///< of it (the same needle seen again) restarts at acquireConfidence.
+  double seenTipAcrossMm = 1.5;  ///< Same shaft: the tip within this of the seen tip's line...
+  double seenTipAngleDeg = 5.0;  ///< ...and the shaft within this of its angle.
 };
 
 /// All tracker settings.
