@@ -75,6 +75,8 @@ bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
     case SeenTip::Relation::AtIt: return measurement.confidence >= m_config.acquireConfidence;
     case SeenTip::Relation::Elsewhere: break;
   }
+  // A needle seen entering needs only the confidence that keeps a track: its shaft is short.
+  if (measurement.entering) return measurement.confidence >= m_config.keepConfidence;
   if (measurement.advance >= m_config.strongAdvance)
     return measurement.confidence >= m_config.acquireStrongAdvanceConfidence;
   return (measurement.advance >= m_config.acquireAdvance || measurement.needleLike) &&

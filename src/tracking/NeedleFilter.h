@@ -21,6 +21,7 @@ struct NeedleMeasurement {
   double advance = 0.0;     ///< How much the tip brightened the image ahead of the shaft (the needle
                             ///< moved in), motion units (ShaftCandidate::motion).
   bool needleLike = false;  ///< The shaft looks like a needle from the skin even when still.
+  bool entering = false;    ///< Seen advancing along one line for EntryConfig::frames frames in a row.
 };
 
 /// What the filter reports for one frame.
@@ -36,13 +37,13 @@ struct FilteredNeedle {
 /// degrees. A track starts only on a confident measurement of an advancing needle or of a
 /// needle-like shaft (other static bright lines are tissue until something moves in along
 /// them); a clearly advancing tip is evidence of its own and needs less confidence from its
-/// shaft, which is short while the needle enters the image. A measurement outside the gate, or
-/// farther from the last seen tip than the tip can move, is an outlier; `reacquireFrames` outliers
-/// in a row restart the track on the newest one that could start a track; more than
-/// `maxCoastFrames` frames without an accepted measurement lose the track. While coasting the tip
-/// stays where it was last seen (a spurious velocity must not carry it away). A tip short of the
-/// one just seen on the same shaft neither updates nor starts a track (SeenTip). Owned by one
-/// tracker; not thread-safe.
+/// shaft, which is short while the needle enters the image, and a needle seen entering over
+/// several frames (EntryWatch) needs only the confidence that keeps a track. A measurement outside the gate,
+/// or farther from the last seen tip than the tip can move, is an outlier; `reacquireFrames` outliers in a
+/// row restart the track on the newest one that could start a track; more than `maxCoastFrames` frames
+/// without an accepted measurement lose the track. While coasting the tip stays where it was last seen (a
+/// spurious velocity must not carry it away). A tip short of the one just seen on the same shaft neither
+/// updates nor starts a track (SeenTip). Owned by one tracker; not thread-safe.
 class NeedleFilter {
  public:
   explicit NeedleFilter(const FilterConfig& config);

@@ -1,5 +1,6 @@
 #include <hipguide/tracking/NeedleTracker.h>
 
+#include "EntryWatch.h"
 #include "MotionCue.h"
 #include "NeedleFilter.h"
 #include "RidgeFilter.h"
@@ -54,10 +55,12 @@ struct NeedleTracker::Impl {
         shaft(c.shaft, c.needleLike),
         extender(c.extend),
         tip(c.tip),
+        entry(c.entry),
         filter(c.filter) {}
 
   void resetTrack() {
     filter.reset();
+    entry.reset();
     prior = {};
     framesWithoutTrack = 0;
   }
@@ -76,6 +79,7 @@ struct NeedleTracker::Impl {
   ShaftDetector shaft;
   ShaftExtender extender;
   TipLocator tip;
+  EntryWatch entry;
   NeedleFilter filter;
   ShaftPrior prior;
   Line measuredShaft;
@@ -180,9 +184,18 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   const std::vector<ShaftCandidate> candidates =
       s.shaft.detect(s.ridges, s.sector, s.work.greyF(), change, s.prior);
   clock.lap("shaft");
+  // Without a track, a needle seen entering is measured even when it is not the best candidate.
+  std::optional<std::size_t> entering;
+  if (s.filter.tracking())
+    s.entry.reset();
+  else
+    entering = s.entry.observe(candidates);
+  const std::size_t chosen = entering.value_or(0);
   std::optional<NeedleMeasurement> measurement;
-  if (!candidates.empty() && candidates.front().rejection.empty())
-    measurement = s.measure(candidates.front());
+  if (chosen < candidates.size() && candidates[chosen].rejection.empty()) {
+    measurement = s.measure(candidates[chosen]);
+    measurement->entering = entering.has_value();
+  }
   clock.lap("tip");
   const double dt = (s.lastTimestampNs && frame.deviceTimestampNs > s.lastTimestampNs)
                         ? core::nsToSeconds(frame.deviceTimestampNs - s.lastTimestampNs)

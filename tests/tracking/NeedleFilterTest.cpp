@@ -147,6 +147,19 @@ TEST(NeedleFilter, AMeasurementFartherThanTheTipCanMoveIsAnOutlier) {
   EXPECT_TRUE(accepted(unlimited.update(alongShaft(reachMm + 0.5), kDt)));
 }
 
+TEST(NeedleFilter, ANeedleSeenEnteringStartsAtTheConfidenceThatKeepsATrack) {
+  const FilterConfig config;
+  NeedleMeasurement entering = at(10, 10, 52, config.keepConfidence + 0.05, kStill);
+  NeedleFilter control(config);
+  EXPECT_FALSE(control.update(entering, kDt).detected) << "not entering: too weak to start";
+  entering.entering = true;
+  NeedleFilter filter(config);
+  EXPECT_TRUE(filter.update(entering, kDt).detected);
+  entering.confidence = config.keepConfidence - 0.05;
+  NeedleFilter weak(config);
+  EXPECT_FALSE(weak.update(entering, kDt).detected);
+}
+
 TEST(NeedleFilter, AngleWrapsAroundZero) {
   NeedleFilter filter(FilterConfig{});
   filter.update(at(10, 10, 179.5), kDt);

@@ -102,6 +102,18 @@ struct TipConfig {
   double displayRangeDb = 60.0;
 };
 
+/// A needle entering the image before its shaft is long and bright enough for confidence: the
+/// same line advancing frame after frame (EntryWatch).
+struct EntryConfig {
+  int frames = 3;                  ///< Consecutive frames of advance along one line (steep, 52°: 2 let a
+                                   ///< real fascia through on 5 of 21 frames, 4 started 1 frame too late).
+  double minAdvance = 1.0;         ///< Advance (motion units) a candidate needs to count (1-2.5 alike).
+  double angleToleranceDeg = 5.0;  ///< Same line: the angle within this...
+  double offsetTolerancePx = 2.0;  ///< ...the new deep end within this of the previous line...
+  double maxStepBackPx = 1.5;      ///< ...and moved along it by no less than −this...
+  double maxStepPx = 6.0;          ///< ...and no more than this (2.6 mm per frame).
+};
+
 /// Confidence and the temporal filter (Kalman on the tip and the angle, in mm and degrees).
 struct FilterConfig {
   double evidenceScale = 40.0;     ///< Segment evidence at which confidence reaches 1 - 1/e.
@@ -139,6 +151,7 @@ struct TrackerConfig {
   NeedleLikeConfig needleLike;
   ExtendConfig extend;
   TipConfig tip;
+  EntryConfig entry;
   FilterConfig filter;
 };
 
