@@ -3,9 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <system_error>
 
 namespace hipguide::test {
 
@@ -21,10 +24,17 @@ inline std::filesystem::path sharedDataFile(const std::string& relative) {
   return std::filesystem::exists(path) ? path : std::filesystem::path{};
 }
 
-/// A fresh, empty temporary folder unique to the running test.
+/// A fresh, empty temporary folder unique to the running test and to the build tree whose test
+/// executable runs it: a sanitizer build's tests running beside the normal build's must not share
+/// (and wipe) each other's folders.
 inline std::filesystem::path freshTempDir() {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const auto dir = std::filesystem::temp_directory_path() / "hipguide-tests" /
+  std::error_code error;
+  std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error) executable = std::filesystem::current_path();
+  char tree[32];
+  std::snprintf(tree, sizeof tree, "%016zx", std::hash<std::string>{}(executable.parent_path().string()));
+  const auto dir = std::filesystem::temp_directory_path() / "hipguide-tests" / tree /
                    (std::string(info->test_suite_name()) + "." + info->name());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
