@@ -32,7 +32,27 @@ void gaussianDerivativeKernels(double sigma, cv::Mat& gauss, cv::Mat& first, cv:
   for (int i = 0; i < size; ++i) second.at<float>(i) -= static_cast<float>(secondMean);
 }
 
+/// Ridge response σ²·max(0, −λ₁ − |λ₂|) (times `scale`) and line orientation from the Hessian.
+RidgeSample ridgeFromHessian(float xx, float yy, float xy, float scale) {
+  const float half = 0.5f * (xx + yy);
+  const float root = std::sqrt(0.25f * (xx - yy) * (xx - yy) + xy * xy);
+  const float lambdaLow = half - root;
+  const float lambdaHigh = half + root;
+  RidgeSample sample;
+  sample.strength = scale * std::max(0.0f, -lambdaLow - std::abs(lambdaHigh));
+  // Orientation only where there is a ridge (cv::fastAtan2: degrees, about 0.3° accurate).
+  sample.orientationDeg = sample.strength > 0.0f ? 0.5f * cv::fastAtan2(2.0f * xy, xx - yy) : 0.0f;
+  return sample;
+}
+
 }  // namespace
+
+RidgeSample RidgeMaps::at(int x, int y) const {
+  const float inside = strength.at<float>(y, x);
+  if (inside > 0.0f || hessianXX.empty()) return {inside, orientationDeg.at<float>(y, x)};
+  return ridgeFromHessian(hessianXX.at<float>(y, x), hessianYY.at<float>(y, x), hessianXY.at<float>(y, x),
+                          hessianToStrength);
+}
 
 RidgeFilter::RidgeFilter(double sigmaPx, double noisePercentile)
     : m_sigmaPx(sigmaPx), m_noisePercentile(noisePercentile) {
@@ -46,17 +66,17 @@ RidgeFilter::RidgeFilter(double sigmaPx, double noisePercentile)
 
 void RidgeFilter::apply(const cv::Mat& greyF, const cv::Mat& mask, RidgeMaps& maps) {
   CV_Assert(greyF.type() == CV_32F && mask.type() == CV_8U && mask.size() == greyF.size());
-  cv::sepFilter2D(greyF, m_xx, CV_32F, m_second, m_gauss, {-1, -1}, 0, cv::BORDER_REPLICATE);
-  cv::sepFilter2D(greyF, m_yy, CV_32F, m_gauss, m_second, {-1, -1}, 0, cv::BORDER_REPLICATE);
-  cv::sepFilter2D(greyF, m_xy, CV_32F, m_first, m_first, {-1, -1}, 0, cv::BORDER_REPLICATE);
+  cv::sepFilter2D(greyF, maps.hessianXX, CV_32F, m_second, m_gauss, {-1, -1}, 0, cv::BORDER_REPLICATE);
+  cv::sepFilter2D(greyF, maps.hessianYY, CV_32F, m_gauss, m_second, {-1, -1}, 0, cv::BORDER_REPLICATE);
+  cv::sepFilter2D(greyF, maps.hessianXY, CV_32F, m_first, m_first, {-1, -1}, 0, cv::BORDER_REPLICATE);
   maps.strength.create(greyF.size(), CV_32F);
   maps.orientationDeg.create(greyF.size(), CV_32F);
   const float scale = static_cast<float>(m_sigmaPx * m_sigmaPx);
   m_samples.clear();
   for (int y = 0; y < greyF.rows; ++y) {
-    const float* xx = m_xx.ptr<float>(y);
-    const float* yy = m_yy.ptr<float>(y);
-    const float* xy = m_xy.ptr<float>(y);
+    const float* xx = maps.hessianXX.ptr<float>(y);
+    const float* yy = maps.hessianYY.ptr<float>(y);
+    const float* xy = maps.hessianXY.ptr<float>(y);
     const std::uint8_t* inside = mask.ptr<std::uint8_t>(y);
     float* strength = maps.strength.ptr<float>(y);
     float* orientation = maps.orientationDeg.ptr<float>(y);
@@ -66,13 +86,9 @@ void RidgeFilter::apply(const cv::Mat& greyF, const cv::Mat& mask, RidgeMaps& ma
         orientation[x] = 0.0f;
         continue;
       }
-      const float half = 0.5f * (xx[x] + yy[x]);
-      const float root = std::sqrt(0.25f * (xx[x] - yy[x]) * (xx[x] - yy[x]) + xy[x] * xy[x]);
-      const float lambdaLow = half - root;
-      const float lambdaHigh = half + root;
-      strength[x] = scale * std::max(0.0f, -lambdaLow - std::abs(lambdaHigh));
-      // Orientation only where there is a ridge (cv::fastAtan2: degrees, about 0.3° accurate).
-      orientation[x] = strength[x] > 0.0f ? 0.5f * cv::fastAtan2(2.0f * xy[x], xx[x] - yy[x]) : 0.0f;
+      const RidgeSample ridge = ridgeFromHessian(xx[x], yy[x], xy[x], scale);
+      strength[x] = ridge.strength;
+      orientation[x] = ridge.orientationDeg;
       if (((x ^ y) & 3) == 0) m_samples.push_back(strength[x]);
     }
   }
@@ -84,7 +100,9 @@ void RidgeFilter::apply(const cv::Mat& greyF, const cv::Mat& mask, RidgeMaps& ma
     maps.noiseLevel = m_samples[rank];
   }
   // A blank sector has no speckle to measure against: nothing in it is a ridge.
-  maps.strength *= maps.noiseLevel > 1e-3 ? 1.0 / maps.noiseLevel : 0.0;
+  const double toStrength = maps.noiseLevel > 1e-3 ? 1.0 / maps.noiseLevel : 0.0;
+  maps.strength *= toStrength;
+  maps.hessianToStrength = static_cast<float>(scale * toStrength);
 }
 
 }  // namespace hipguide::tracking

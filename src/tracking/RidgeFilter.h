@@ -6,11 +6,26 @@
 
 namespace hipguide::tracking {
 
+/// Ridge strength (speckle units) and line orientation of one pixel.
+struct RidgeSample {
+  float strength = 0.0f;
+  float orientationDeg = 0.0f;
+};
+
 /// Ridge strength and line orientation of one working image.
 struct RidgeMaps {
   cv::Mat strength;  ///< CV_32F, ≥ 0, 1 = the speckle's noise-percentile response; 0 outside the mask.
   cv::Mat orientationDeg;  ///< CV_32F, line direction in [0, 180) from +x toward +y (0 where strength is 0).
   double noiseLevel = 0;   ///< Raw response that was mapped to strength 1.
+  /// Hessian of the whole image (CV_32F; empty for maps made by hand) and the factor that turns
+  /// its ridge response into strength.
+  cv::Mat hessianXX, hessianYY, hessianXY;
+  float hessianToStrength = 0.0f;
+
+  /// The ridge at pixel (x, y): from the maps inside the mask, from the Hessian outside it. The
+  /// mask's erosion leaves out a band along the sector's edge, and where a bone's acoustic shadow
+  /// reaches that edge, the band holds the bone's cortex.
+  RidgeSample at(int x, int y) const;
 };
 
 /// A bright line of width w gives -λ₁ ≫ 0 across it and λ₂ ≈ 0 along it (Hessian eigenvalues
@@ -29,7 +44,6 @@ class RidgeFilter {
   double m_sigmaPx;
   double m_noisePercentile;
   cv::Mat m_gauss, m_first, m_second;  // 1-D kernels (column vectors)
-  cv::Mat m_xx, m_yy, m_xy;
   std::vector<float> m_samples;
 };
 

@@ -49,9 +49,9 @@ bool ShaftExtender::crossesStructure(const RidgeMaps& ridges, const cv::Point2f&
     const cv::Point2f q = p + normal * o;
     const int x = std::clamp(static_cast<int>(std::lround(q.x)), 0, ridges.strength.cols - 1);
     const int y = std::clamp(static_cast<int>(std::lround(q.y)), 0, ridges.strength.rows - 1);
-    if (ridges.strength.at<float>(y, x) >= m_config.crossingStrength &&
-        core::orientationDifferenceDeg(ridges.orientationDeg.at<float>(y, x), lineAngleDeg) >
-            m_config.crossingAngleDeg)
+    const RidgeSample ridge = ridges.at(x, y);
+    if (ridge.strength >= m_config.crossingStrength &&
+        core::orientationDifferenceDeg(ridge.orientationDeg, lineAngleDeg) > m_config.crossingAngleDeg)
       return true;
   }
   return false;

@@ -90,6 +90,29 @@ TEST(RidgeFilter, SuppressesBlobsAndIsIndependentOfGain) {
   EXPECT_NEAR(weak / strong, 1.0, 0.1);
 }
 
+TEST(RidgeFilter, TheRidgeOutsideTheMaskComesFromTheWholeFramesHessian) {
+  test::SyntheticScene scene = speckle();
+  scene.needles.push_back({{60, 60}, {220, 152}, 8.0});  // 29.9°
+  cv::Mat grey;
+  cv::resize(renderFull(scene), grey, cv::Size(320, 240), 0, 0, cv::INTER_AREA);
+  cv::Mat greyF;
+  grey.convertTo(greyF, CV_32F);
+  cv::Mat leftHalf(grey.size(), CV_8U, cv::Scalar(0));
+  leftHalf.colRange(0, 130).setTo(255);
+  cv::Mat everywhere(grey.size(), CV_8U, cv::Scalar(255));
+  RidgeMaps masked, whole;
+  RidgeFilter(1.5, 95.0).apply(greyF, leftHalf, masked);
+  RidgeFilter(1.5, 95.0).apply(greyF, everywhere, whole);
+  const int x = 180, y = 129;  // On the needle, right of the mask.
+  EXPECT_EQ(masked.strength.at<float>(y, x), 0.0f) << "the map stays empty outside the mask";
+  const RidgeSample outside = masked.at(x, y);
+  EXPECT_GT(outside.strength, 2.0f);
+  EXPECT_LT(core::orientationDifferenceDeg(outside.orientationDeg, 29.9), 4.0);
+  // In units of the masked half's speckle, which is the same speckle as the whole frame's.
+  EXPECT_NEAR(outside.strength / whole.at(x, y).strength, 1.0, 0.15);
+  EXPECT_EQ(masked.at(60, 60).strength, masked.strength.at<float>(60, 60)) << "inside: the map itself";
+}
+
 TEST(RidgeFilter, RejectsScalesOutOfRange) {
   EXPECT_THROW(RidgeFilter(0.0, 95.0), std::invalid_argument);
   EXPECT_THROW(RidgeFilter(1.5, 100.0), std::invalid_argument);

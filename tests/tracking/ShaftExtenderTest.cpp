@@ -1,5 +1,7 @@
 #include "ShaftExtender.h"
 
+#include "RidgeFilter.h"
+
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
@@ -34,7 +36,11 @@ void addBand(cv::Mat& image, cv::Point a, cv::Point b) {
 
 /// Ridge maps without any ridge, for the tests that do not need one.
 RidgeMaps noRidges(const cv::Mat& image) {
-  return {cv::Mat::zeros(image.size(), CV_32F), cv::Mat::zeros(image.size(), CV_32F), 1.0};
+  RidgeMaps maps;
+  maps.strength = cv::Mat::zeros(image.size(), CV_32F);
+  maps.orientationDeg = cv::Mat::zeros(image.size(), CV_32F);
+  maps.noiseLevel = 1.0;
+  return maps;
 }
 
 float extendedEnd(const cv::Mat& image, float ridgeEndT, const RidgeMaps& ridges) {
@@ -94,18 +100,27 @@ TEST(ShaftExtender, DoesNotFollowABandAcrossTheLinePastTheTip) {
   }
 }
 
+/// The bone's cortex: a thin bright line 35° from the shaft, from kCortexA to kCortexB through
+/// its tip at t = 60.
+const cv::Point kCortexA(30, 68), kCortexB(110, 12);
+
+/// A needle ending at t = 60 on a bone surface: the cortex, a dark shadow below it, and the
+/// needle brighter than the bone.
+cv::Mat shaftOnBone(std::uint64_t seed) {
+  cv::Mat image = tissueWithShaft(70, seed);
+  std::vector<cv::Point> shadow = {kCortexA, kCortexB, {110, 80}, {30, 80}};
+  cv::fillConvexPoly(image, shadow, cv::Scalar(5));
+  cv::line(image, kCortexA, kCortexB, cv::Scalar(140), 2);
+  cv::line(image, {10, 40}, {70, 40}, cv::Scalar(200), 1);
+  return image;
+}
+
 TEST(ShaftExtender, StopsAtAStrongRidgeThatCrossesTheLine) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
-    cv::Mat image = tissueWithShaft(70, seed);  // the needle ends at t = 60, on a bone surface
-    // The cortex: a thin bright line 35° from the shaft through its tip, dark shadow below it.
-    const cv::Point a(30, 68), b(110, 12);
-    std::vector<cv::Point> shadow = {a, b, {110, 80}, {30, 80}};
-    cv::fillConvexPoly(image, shadow, cv::Scalar(5));
-    cv::line(image, a, b, cv::Scalar(140), 2);
-    cv::line(image, {10, 40}, {70, 40}, cv::Scalar(200), 1);  // the needle, brighter than bone
+    const cv::Mat image = shaftOnBone(seed);
     RidgeMaps ridges = noRidges(image);
-    cv::line(ridges.strength, a, b, cv::Scalar(4.0), 1);
-    cv::line(ridges.orientationDeg, a, b, cv::Scalar(145.0), 1);
+    cv::line(ridges.strength, kCortexA, kCortexB, cv::Scalar(4.0), 1);
+    cv::line(ridges.orientationDeg, kCortexA, kCortexB, cv::Scalar(145.0), 1);
     const float withRidge = extendedEnd(image, 40.0f, ridges);
     EXPECT_GE(withRidge, 57.0f) << "seed " << seed;
     EXPECT_LE(withRidge, 60.0f) << "seed " << seed << ": stops where the cortex's ridge crosses";
@@ -115,6 +130,24 @@ TEST(ShaftExtender, StopsAtAStrongRidgeThatCrossesTheLine) {
     EXPECT_NEAR(end.structureT, 60.0f, 2.0f) << "seed " << seed << ": the cortex is reported";
     EXPECT_GE(extendedEnd(image, 40.0f), 62.0f)
         << "seed " << seed << ": without its ridge, the cortex looks like more shaft";
+  }
+}
+
+TEST(ShaftExtender, StopsAtACortexInTheBandAlongTheSectorsEdgeThatTheMaskLeavesOut) {
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const cv::Mat image = shaftOnBone(seed);
+    // The mask, eroded from the sector, leaves the cortex out where its shadow reaches the edge.
+    cv::Mat mask(image.size(), CV_8U, cv::Scalar(255));
+    std::vector<cv::Point> cortexBand = {{20, 80}, {104, 0}, {160, 0}, {160, 80}};
+    cv::fillConvexPoly(mask, cortexBand, cv::Scalar(0));
+    RidgeMaps ridges;
+    RidgeFilter(1.5, 95.0).apply(image, mask, ridges);
+    ASSERT_EQ(ridges.strength.at<float>(40, 70), 0.0f) << "the cortex at the tip is outside the mask";
+    const float withHessian = extendedEnd(image, 40.0f, ridges);
+    EXPECT_GE(withHessian, 57.0f) << "seed " << seed;
+    EXPECT_LE(withHessian, 60.0f) << "seed " << seed << ": stops where the cortex crosses";
+    ridges.hessianXX.release();  // Control: the masked maps alone do not see the cortex.
+    EXPECT_GE(extendedEnd(image, 40.0f, ridges), 62.0f) << "seed " << seed;
   }
 }
 

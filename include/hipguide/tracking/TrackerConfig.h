@@ -135,9 +135,10 @@ struct FilterConfig {
   /// coasting, took a tip 6 mm short after two frames).
   double maxTipSpeedMmS = 40.0;
   double seenTipMemoryS = 3.0;   ///< For this long after the tip was last seen (SeenTip)...
-  double seenTipShortMm = 2.0;   ///< ...a tip this much short of it on the same shaft (the shaft leaving
-                                 ///< the slice) neither updates nor starts a track, and one within this
-                                 ///< of it (the same needle seen again) restarts at acquireConfidence.
+  double seenTipShortMm = 3.0;   ///< ...a tip this much short of it on the same shaft (the shaft leaving
+                                 ///< the slice: 4-17 mm) neither updates nor starts a track, and one within
+                                 ///< this of it (the same needle seen again) restarts at acquireConfidence
+                                 ///< (2 refused true tips jittering by 1.5 mm at the femoral head).
   double seenTipAcrossMm = 1.5;  ///< Same shaft: the tip within this of the seen tip's line...
   double seenTipAngleDeg = 5.0;  ///< ...and the shaft within this of its angle.
 };
