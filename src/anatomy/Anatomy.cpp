@@ -109,10 +109,15 @@ double Anatomy::signedDistanceMm(std::string_view name, const core::Vec3& pointM
 
 void Anatomy::prepareDistanceFields(bool criticalOnly) const {
   const std::vector<const LabelInfo*> labels = criticalOnly ? criticalLabels() : presentLabels();
+  if (labels.empty()) return;
+  // ITK creates its global singletons (thread pool, factories) on first use without a lock
+  // (itkSingleton.h; ThreadSanitizer saw two workers race there): the first field is computed on
+  // this thread, before any worker starts.
+  m->field(labels.front()->value);
   const unsigned workers =
-      std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), labels.size()));
+      std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), labels.size() - 1));
   std::vector<std::jthread> threads;
-  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> next{1};
   for (unsigned w = 0; w < workers; ++w)
     threads.emplace_back([&] {
       for (std::size_t i = next++; i < labels.size(); i = next++) m->field(labels[i]->value);
