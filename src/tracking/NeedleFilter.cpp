@@ -85,14 +85,18 @@ bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
 
 void NeedleFilter::start(const NeedleMeasurement& measurement) {
   m_tracking = true;
-  m_misses = m_outliers = 0;
-  m_confidence = measurement.confidence;
-  m_seen.see(measurement.tipMm, measurement.angleDeg);
+  take(measurement);
   m_tip << measurement.tipMm.x(), measurement.tipMm.y(), 0.0, 0.0;
   const double tipVariance = m_config.tipNoiseMm * m_config.tipNoiseMm;
   m_tipCovariance = Eigen::Vector4d(tipVariance, tipVariance, 400.0, 400.0).asDiagonal();
   m_angle << measurement.angleDeg, 0.0;
   m_angleCovariance = Eigen::Vector2d(m_config.angleNoiseDeg * m_config.angleNoiseDeg, 400.0).asDiagonal();
+}
+
+void NeedleFilter::take(const NeedleMeasurement& measurement) {
+  m_misses = m_outliers = 0;
+  m_confidence = measurement.confidence;
+  m_seen.see(measurement.tipMm, measurement.angleDeg);
 }
 
 void NeedleFilter::predict(double dt) {
@@ -144,10 +148,7 @@ bool NeedleFilter::accept(const NeedleMeasurement& measurement) {
   m_angle += angleGain * angleInnovation;
   m_angle(0) = wrapOrientation(m_angle(0));
   m_angleCovariance -= angleGain * m_angleCovariance.row(0);
-
-  m_misses = m_outliers = 0;
-  m_confidence = measurement.confidence;
-  m_seen.see(measurement.tipMm, measurement.angleDeg);
+  take(measurement);
   return true;
 }
 

@@ -60,6 +60,8 @@ class NeedleFilter {
   bool shortOfSeenTip(const NeedleMeasurement& measurement) const;
   void hold(const Eigen::Vector4d& beforePrediction);
   void start(const NeedleMeasurement& measurement);
+  /// A measurement was taken: counters reset, its confidence kept, its tip seen.
+  void take(const NeedleMeasurement& measurement);
   void predict(double dtSeconds);
   bool accept(const NeedleMeasurement& measurement);
   FilteredNeedle output(bool coasting) const;
