@@ -22,6 +22,16 @@ std::map<std::uint64_t, core::NeedleEstimate> recordedEstimates(const session::R
   return estimates;
 }
 
+/// Says once that the recording carries no pixel calibration and what the tracker assumed.
+void noteAssumedSpacing(const tracking::NeedleTracker& tracker, const core::Frame& frame) {
+  const auto assumed = tracker.assumedSpacingMm();
+  if (!assumed) return;
+  std::cerr << "track: the frames' spacing (" << frame.spacingMm.x() << " x " << frame.spacingMm.y()
+            << " mm per pixel) is no B-mode calibration; the tracker assumes " << assumed->x()
+            << " mm per pixel for its speeds and distances and writes coordinates in the file's units "
+               "(pixel x its spacing). Set ElementSpacing to the calibrated spacing for millimetres.\n";
+}
+
 }  // namespace
 
 int runTrack(const std::vector<std::string>& arguments) {
@@ -51,6 +61,7 @@ int runTrack(const std::vector<std::string>& arguments) {
     core::NeedleEstimate estimate;
     if (!useRecorded) {
       estimate = tracker.process(frame);
+      if (index == 0) noteAssumedSpacing(tracker, frame);
     } else if (const auto found = recorded.find(frame.frameId); found != recorded.end()) {
       estimate = found->second;
     } else {

@@ -72,7 +72,9 @@ bool NeedleFilter::shortOfSeenTip(const NeedleMeasurement& measurement) const {
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
   switch (m_seen.relationOf(measurement.tipMm, measurement.angleDeg)) {
     case SeenTip::Relation::Short: return false;
-    case SeenTip::Relation::AtIt: return measurement.confidence >= m_config.acquireConfidence;
+    case SeenTip::Relation::AtIt:
+      if (m_seen.established()) return measurement.confidence >= m_config.acquireConfidence;
+      break;
     case SeenTip::Relation::Elsewhere: break;
   }
   // A needle seen entering needs only the confidence that keeps a track: its shaft is short.
@@ -85,6 +87,7 @@ bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
 
 void NeedleFilter::start(const NeedleMeasurement& measurement) {
   m_tracking = true;
+  m_trackMeasurements = 0;
   take(measurement);
   m_tip << measurement.tipMm.x(), measurement.tipMm.y(), 0.0, 0.0;
   const double tipVariance = m_config.tipNoiseMm * m_config.tipNoiseMm;
@@ -96,7 +99,9 @@ void NeedleFilter::start(const NeedleMeasurement& measurement) {
 void NeedleFilter::take(const NeedleMeasurement& measurement) {
   m_misses = m_outliers = 0;
   m_confidence = measurement.confidence;
-  m_seen.see(measurement.tipMm, measurement.angleDeg);
+  ++m_trackMeasurements;
+  m_seen.see(measurement.tipMm, measurement.angleDeg,
+             m_trackMeasurements >= m_config.establishedMeasurements);
 }
 
 void NeedleFilter::predict(double dt) {

@@ -43,7 +43,8 @@ struct FilteredNeedle {
 /// row restart the track on the newest one that could start a track; more than `maxCoastFrames` frames
 /// without an accepted measurement lose the track. While coasting the tip stays where it was last seen (a
 /// spurious velocity must not carry it away). A tip short of the one just seen on the same shaft neither
-/// updates nor starts a track (SeenTip). Owned by one tracker; not thread-safe.
+/// updates nor starts a track (SeenTip); one where an established track saw it restarts. Owned by one
+/// tracker; not thread-safe.
 class NeedleFilter {
  public:
   explicit NeedleFilter(const FilterConfig& config);
@@ -72,6 +73,7 @@ class NeedleFilter {
   int m_outliers = 0;
   double m_confidence = 0.0;
   SeenTip m_seen;
+  int m_trackMeasurements = 0;  ///< Measurements taken since the track started.
   Eigen::Vector4d m_tip = Eigen::Vector4d::Zero();
   Eigen::Matrix4d m_tipCovariance = Eigen::Matrix4d::Identity();
   Eigen::Vector2d m_angle = Eigen::Vector2d::Zero();

@@ -56,7 +56,9 @@ struct NeedleTracker::Impl {
         extender(c.extend),
         tip(c.tip),
         entry(c.entry),
-        filter(c.filter) {}
+        filter(c.filter) {
+    checkWorkingImageConfig(c.image);
+  }
 
   void resetTrack() {
     filter.reset();
@@ -69,6 +71,9 @@ struct NeedleTracker::Impl {
   /// The tip at the extended end, or at the end of a bridged run when only that one is bright.
   TipLocation locateTip(const Line& line, const ShaftEnd& end);
   void remember(const FilteredNeedle& filtered, const std::optional<NeedleMeasurement>& measurement);
+  /// Tracking mm (see trackingSpacingMm) → the frame's own units.
+  core::Vec2 toFrameUnits(const core::Vec2& trackingMm) const;
+  double angleInFrameUnits(double trackingAngleDeg) const;
 
   TrackerConfig config;
   WorkingImage work;
@@ -88,6 +93,7 @@ struct NeedleTracker::Impl {
   int framesWithoutTrack = 0;
   int width = 0, height = 0;
   core::Vec2 spacingMm{0.0, 0.0};
+  core::Vec2 trackingSpacing{1.0, 1.0};  ///< mm per frame pixel the stages and the filter work in.
   std::int64_t lastTimestampNs = 0;
 };
 
@@ -96,6 +102,7 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
   width = frame.width;
   height = frame.height;
   spacingMm = frame.spacingMm;
+  trackingSpacing = trackingSpacingMm(frame, config.image);
   sector.reset();
   motion.reset();
   resetTrack();
@@ -141,6 +148,16 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   return measurement;
 }
 
+core::Vec2 NeedleTracker::Impl::toFrameUnits(const core::Vec2& trackingMm) const {
+  return trackingMm.cwiseQuotient(trackingSpacing).cwiseProduct(spacingMm);
+}
+
+double NeedleTracker::Impl::angleInFrameUnits(double trackingAngleDeg) const {
+  if (trackingSpacing == spacingMm) return trackingAngleDeg;
+  const double radians = core::degToRad(trackingAngleDeg);
+  return core::lineOrientationDeg(toFrameUnits({std::cos(radians), std::sin(radians)}));
+}
+
 void NeedleTracker::Impl::remember(const FilteredNeedle& filtered,
                                    const std::optional<NeedleMeasurement>& measurement) {
   if (!filtered.detected) {
@@ -161,6 +178,11 @@ NeedleTracker::~NeedleTracker() = default;
 
 const TrackerConfig& NeedleTracker::config() const { return m_impl->config; }
 
+std::optional<core::Vec2> NeedleTracker::assumedSpacingMm() const {
+  if (m_impl->width == 0 || m_impl->trackingSpacing == m_impl->spacingMm) return std::nullopt;
+  return m_impl->trackingSpacing;
+}
+
 void NeedleTracker::reset() {
   m_impl->width = m_impl->height = 0;
   m_impl->lastTimestampNs = 0;
@@ -173,7 +195,7 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   estimate.deviceTimestampNs = frame.deviceTimestampNs;
   StageClock clock(estimate.stageTimes);
   s.startOverIfGeometryChanged(frame);
-  s.work.assign(frame, s.config.image.maxWidthPx);
+  s.work.assign(frame, s.config.image.maxWidthPx, s.trackingSpacing);
   clock.lap("resample");
   const cv::Mat& mask = s.sector.update(s.work.grey());
   clock.lap("sector");
@@ -206,10 +228,10 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   clock.lap("filter");
   estimate.detected = filtered.detected;
   if (filtered.detected) {
-    estimate.tipMm = filtered.tipMm;
-    estimate.angleDeg = filtered.angleDeg;
+    estimate.tipMm = s.toFrameUnits(filtered.tipMm);
+    estimate.angleDeg = s.angleInFrameUnits(filtered.angleDeg);
     estimate.confidence = std::clamp(filtered.confidence, 0.0, 1.0);
-    estimate.entryMm = s.lastEntryMm;
+    estimate.entryMm = s.toFrameUnits(s.lastEntryMm);
     estimate.visibleLengthMm = (estimate.tipMm - estimate.entryMm).norm();
   }
   return estimate;

@@ -6,8 +6,9 @@ namespace hipguide::tracking {
 
 SeenTip::SeenTip(const FilterConfig& config) : m_config(config) {}
 
-void SeenTip::see(const core::Vec2& tipMm, double angleDeg) {
+void SeenTip::see(const core::Vec2& tipMm, double angleDeg, bool established) {
   m_seen = true;
+  m_established = established;
   m_secondsSince = 0.0;
   m_tipMm = tipMm;
   m_angleDeg = angleDeg;

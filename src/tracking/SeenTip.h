@@ -20,8 +20,8 @@ class SeenTip {
 
   explicit SeenTip(const FilterConfig& config);
 
-  /// The tip was seen here now.
-  void see(const core::Vec2& tipMm, double angleDeg);
+  /// The tip was seen here now, by a track `established` over enough measurements or not.
+  void see(const core::Vec2& tipMm, double angleDeg, bool established);
   /// Time passes; the memory lapses after `seenTipMemoryS`.
   void age(double dtSeconds);
   void forget();
@@ -29,11 +29,14 @@ class SeenTip {
   bool remembered() const;
   /// Seconds since the tip was last seen (meaningful while remembered()).
   double secondsSince() const { return m_secondsSince; }
+  /// Whether the track that saw it was established (FilterConfig::establishedMeasurements).
+  bool established() const { return m_established; }
   Relation relationOf(const core::Vec2& tipMm, double angleDeg) const;
 
  private:
   FilterConfig m_config;
   bool m_seen = false;
+  bool m_established = false;
   double m_secondsSince = 0.0;
   core::Vec2 m_tipMm{0.0, 0.0};
   double m_angleDeg = 0.0;

@@ -8,17 +8,42 @@
 
 namespace hipguide::tracking {
 
-void WorkingImage::assign(const core::Frame& frame, int maxWidthPx) {
+void checkWorkingImageConfig(const WorkingImageConfig& config) {
+  if (config.maxWidthPx < 16)
+    throw std::invalid_argument("image.maxWidthPx must be >= 16, not " + std::to_string(config.maxWidthPx));
+  if (!(config.maxCalibratedSpacingMm > 0.0))
+    throw std::invalid_argument("image.maxCalibratedSpacingMm must be > 0, not " +
+                                std::to_string(config.maxCalibratedSpacingMm));
+  if (!(config.assumedWorkingSpacingMm > 0.0))
+    throw std::invalid_argument("image.assumedWorkingSpacingMm must be > 0, not " +
+                                std::to_string(config.assumedWorkingSpacingMm));
+}
+
+double workingScale(int widthPx, int maxWidthPx) {
+  return widthPx <= maxWidthPx ? 1.0 : double(maxWidthPx) / widthPx;
+}
+
+core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig& config) {
+  const auto calibrated = [&](double spacing) {
+    return spacing > 0.0 && spacing <= config.maxCalibratedSpacingMm;
+  };
+  if (calibrated(frame.spacingMm.x()) && calibrated(frame.spacingMm.y())) return frame.spacingMm;
+  const double assumed = config.assumedWorkingSpacingMm * workingScale(frame.width, config.maxWidthPx);
+  return {assumed, assumed};
+}
+
+void WorkingImage::assign(const core::Frame& frame, int maxWidthPx, const core::Vec2& spacingMm) {
   if (frame.empty() || frame.grey.size() != static_cast<std::size_t>(frame.width) * frame.height)
     throw std::invalid_argument("frame " + std::to_string(frame.frameId) + ": grey pixels do not match " +
                                 std::to_string(frame.width) + "x" + std::to_string(frame.height));
   const cv::Mat source(frame.height, frame.width, CV_8U, const_cast<std::uint8_t*>(frame.grey.data()));
-  m_spacingMm = frame.spacingMm;
-  if (frame.width <= maxWidthPx) {
+  m_spacingMm = spacingMm;
+  const double scale = workingScale(frame.width, maxWidthPx);
+  if (scale == 1.0) {
     source.copyTo(m_grey);
   } else {
     const int width = maxWidthPx;
-    const int height = std::max(1, static_cast<int>(std::lround(frame.height * double(width) / frame.width)));
+    const int height = std::max(1, static_cast<int>(std::lround(frame.height * scale)));
     cv::resize(source, m_grey, cv::Size(width, height), 0, 0, cv::INTER_AREA);
   }
   m_scaleX = double(m_grey.cols) / frame.width;

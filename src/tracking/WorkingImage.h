@@ -2,18 +2,30 @@
 /// The frame at the tracker's working resolution, and the mapping back to image millimetres.
 
 #include <hipguide/core/Frame.h>
+#include <hipguide/tracking/TrackerConfig.h>
 
 #include <opencv2/core.hpp>
 
 namespace hipguide::tracking {
+
+/// Throws std::invalid_argument naming the first setting out of range.
+void checkWorkingImageConfig(const WorkingImageConfig& config);
+
+/// Working pixels per frame pixel for a frame `widthPx` wide.
+double workingScale(int widthPx, int maxWidthPx);
+
+/// The spacing (mm per frame pixel) the tracker works in: the frame's own when it is a B-mode
+/// calibration, else the one that makes a working pixel `assumedWorkingSpacingMm` (isotropic).
+core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig& config);
 
 /// Holds the downsampled 8-bit and float copies of one frame. Owned by one tracker; not
 /// thread-safe. Working pixel (x, y) maps to frame pixel ((x + 0.5) / scale - 0.5, ...),
 /// the centre-preserving mapping of area resampling.
 class WorkingImage {
  public:
-  /// Resamples `frame` so that its width is at most `maxWidthPx` (area average).
-  void assign(const core::Frame& frame, int maxWidthPx);
+  /// Resamples `frame` so that its width is at most `maxWidthPx` (area average); `spacingMm`
+  /// (mm per frame pixel) is the one toMm() and fromMm() work in (see trackingSpacingMm).
+  void assign(const core::Frame& frame, int maxWidthPx, const core::Vec2& spacingMm);
   /// Uses an 8-bit image as it is (scale 1), for stage tests.
   void assign(const cv::Mat& grey8, const core::Vec2& spacingMm);
 

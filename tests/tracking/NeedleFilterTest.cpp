@@ -131,6 +131,16 @@ TEST(NeedleFilter, TheNeedleSeenAgainWhereItWasRestartsWithoutMovingIn) {
   EXPECT_FALSE(elsewhere.update(alongShaft(0.3, kStill), kDt).detected) << "control: nothing seen before";
 }
 
+TEST(NeedleFilter, ALineTrackedForOneFrameIsNoNeedleToComeBackTo) {
+  // A fascia swept by the probe starts a track once (its end "advances"), then is lost.
+  NeedleFilter filter(FilterConfig{});
+  ASSERT_TRUE(filter.update(alongShaft(0), kDt).detected);
+  for (int i = 0; i < 5; ++i) filter.update(std::nullopt, kDt);
+  ASSERT_FALSE(filter.tracking());
+  EXPECT_FALSE(filter.update(alongShaft(0.3, kStill), kDt).detected)
+      << "where it was seen, but by a track of one measurement";
+}
+
 TEST(NeedleFilter, AMeasurementFartherThanTheTipCanMoveIsAnOutlier) {
   FilterConfig config;
   NeedleFilter filter(config);

@@ -48,6 +48,33 @@ TEST(NeedleTracker, TracksAnAdvancingNeedleToWithinAMillimetre) {
   EXPECT_LE(firstDetection, 10) << "acquired by the time 24 mm of shaft are visible";
 }
 
+TEST(NeedleTracker, TracksFramesWithoutACalibrationInTheirOwnUnits) {
+  // MetaImage's default spacing, 1 mm per pixel, as many PLUS files carry: the needle's 12 px per
+  // frame would be 240 mm/s, beyond any needle. The tracker assumes a B-mode scale for its speeds
+  // and distances and reports in the frame's units (pixels × 1).
+  NeedleTracker tracker;
+  int detected = 0;
+  for (int i = 0; i < 16; ++i) {
+    cv::Point2f tip;
+    core::Frame frame = insertionFrame(i, true, &tip);
+    frame.spacingMm = {1.0, 1.0};
+    const core::NeedleEstimate estimate = tracker.process(frame);
+    if (!estimate.detected) continue;
+    ++detected;
+    EXPECT_LT((estimate.tipMm - core::Vec2(tip.x, tip.y)).norm(), 1.0 / kSpacingMm) << "frame " << i;
+    EXPECT_LT(core::orientationDifferenceDeg(estimate.angleDeg, 30.0), 1.0) << "frame " << i;
+  }
+  EXPECT_GE(detected, 6) << "acquired by the time 24 mm of shaft are visible, and kept";
+  const TrackerConfig config;
+  const double workingScale = double(config.image.maxWidthPx) / insertionFrame(0, false).width;
+  ASSERT_TRUE(tracker.assumedSpacingMm().has_value());
+  EXPECT_NEAR(tracker.assumedSpacingMm()->x(), config.image.assumedWorkingSpacingMm * workingScale, 1e-12);
+
+  NeedleTracker calibrated;  // Control: a calibrated frame is taken at its word.
+  calibrated.process(insertionFrame(0, true));
+  EXPECT_FALSE(calibrated.assumedSpacingMm().has_value());
+}
+
 TEST(NeedleTracker, AcquiresAStillNeedleThatComesInFromTheSkin) {
   // A needle held still (no advance cue) from outside the sector, in front of the same tissue.
   test::SyntheticScene scene;
@@ -94,6 +121,9 @@ TEST(NeedleTracker, RejectsInvalidSettings) {
   TrackerConfig config;
   config.ridge.sigmaPx = -1.0;
   EXPECT_THROW(NeedleTracker{config}, std::invalid_argument);
+  TrackerConfig noScale;
+  noScale.image.assumedWorkingSpacingMm = 0.0;
+  EXPECT_THROW(NeedleTracker{noScale}, std::invalid_argument);
 }
 
 }  // namespace

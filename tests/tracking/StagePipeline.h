@@ -26,7 +26,7 @@ struct StagePipeline {
   std::vector<tracking::ShaftCandidate> run(const SyntheticScene& scene,
                                             const tracking::ShaftPrior& prior = {}) {
     const SyntheticScene full = scaled(scene, 2.0f);
-    work.assign(frameFrom(renderScene(full), 0.15, 1, 0), full.size.width / 2);
+    work.assign(frameFrom(renderScene(full), 0.15, 1, 0), full.size.width / 2, {0.15, 0.15});
     sector.update(work.grey());
     ridge.apply(work.greyF(), sector.mask(), maps);
     return detector.detect(maps, sector, work.greyF(), cv::Mat(), prior);

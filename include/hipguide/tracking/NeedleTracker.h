@@ -6,6 +6,7 @@
 #include <hipguide/tracking/TrackerConfig.h>
 
 #include <memory>
+#include <optional>
 
 namespace hipguide::tracking {
 
@@ -32,6 +33,10 @@ class NeedleTracker {
   /// Forgets the track, the learned sector and the motion background.
   void reset();
   const TrackerConfig& config() const;
+  /// The spacing (mm per pixel) assumed for the last frame when its own is no B-mode
+  /// calibration (WorkingImageConfig::maxCalibratedSpacingMm); the estimates stay in the
+  /// frame's units. None for a calibrated frame or before the first.
+  std::optional<core::Vec2> assumedSpacingMm() const;
 
  private:
   struct Impl;

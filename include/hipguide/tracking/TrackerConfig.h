@@ -8,7 +8,14 @@ namespace hipguide::tracking {
 
 /// Working resolution and the imaging sector.
 struct WorkingImageConfig {
-  int maxWidthPx = 320;       ///< Frames wider than this are downsampled (area average) to this width.
+  int maxWidthPx = 320;  ///< Frames wider than this are downsampled (area average) to this width.
+  /// Frame pixels larger than this (mm) carry no B-mode calibration: MetaImage writes 1 when the
+  /// spacing is unset, and PLUS often does (its calibration is the ImageToProbe transform).
+  double maxCalibratedSpacingMm = 0.9;
+  /// Without a calibration the tracker assumes this many mm per working pixel, the scale its
+  /// millimetre settings (speeds, noise, distances) were tuned at: 0.34-0.50 mm on the simulated
+  /// scenarios. Its output stays in the frame's own units.
+  double assumedWorkingSpacingMm = 0.44;
   int sectorMarginPx = 4;     ///< Sector mask erosion in working pixels (keeps the sector edge out).
   int sectorLearnFrames = 5;  ///< Frames whose non-zero pixels are merged into the sector mask.
 };
@@ -141,6 +148,10 @@ struct FilterConfig {
                                  ///< (2 refused true tips jittering by 1.5 mm at the femoral head).
   double seenTipAcrossMm = 1.5;  ///< Same shaft: the tip within this of the seen tip's line...
   double seenTipAngleDeg = 5.0;  ///< ...and the shaft within this of its angle.
+  /// Only a tip seen by a track of at least this many measurements restarts one where it is seen
+  /// again: a line tracked for one frame and lost (a fascia swept by the probe in BoneUltrasound_L14)
+  /// is no needle to come back to (3-10 alike on the scenarios).
+  int establishedMeasurements = 5;
 };
 
 /// All tracker settings.
