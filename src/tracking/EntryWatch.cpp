@@ -8,7 +8,10 @@ namespace hipguide::tracking {
 
 EntryWatch::EntryWatch(const EntryConfig& config) : m_config(config) {}
 
-void EntryWatch::reset() { m_frames = 0; }
+void EntryWatch::reset() {
+  m_frames = 0;
+  m_seconds = 0.0;
+}
 
 bool EntryWatch::continuesLine(const ShaftCandidate& candidate) const {
   if (core::orientationDifferenceDeg(candidate.line.angleDeg(), m_line.angleDeg()) >
@@ -20,7 +23,8 @@ bool EntryWatch::continuesLine(const ShaftCandidate& candidate) const {
   return step >= -m_config.maxStepBackPx && step <= m_config.maxStepPx;
 }
 
-std::optional<std::size_t> EntryWatch::observe(const std::vector<ShaftCandidate>& candidates) {
+std::optional<std::size_t> EntryWatch::observe(const std::vector<ShaftCandidate>& candidates,
+                                               double dtSeconds) {
   std::optional<std::size_t> continuing, strongest;
   for (std::size_t index = 0; index < candidates.size(); ++index) {
     const ShaftCandidate& candidate = candidates[index];
@@ -34,10 +38,11 @@ std::optional<std::size_t> EntryWatch::observe(const std::vector<ShaftCandidate>
   // A frame without the watched line advancing starts the count again, on the most advancing line.
   const std::optional<std::size_t> watched = continuing ? continuing : strongest;
   m_frames = continuing ? m_frames + 1 : (strongest ? 1 : 0);
+  m_seconds = continuing ? m_seconds + dtSeconds : 0.0;
   if (!watched) return std::nullopt;
   m_line = candidates[*watched].line;
   m_deepEnd = candidates[*watched].deepEnd();
-  if (m_frames >= m_config.frames) return watched;
+  if (m_frames >= m_config.frames && m_seconds >= m_config.minSeconds) return watched;
   return std::nullopt;
 }
 

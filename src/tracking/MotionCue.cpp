@@ -9,10 +9,18 @@
 
 namespace hipguide::tracking {
 
-MotionCue::MotionCue(double backgroundRate) : m_rate(backgroundRate) {
+MotionCue::MotionCue(double backgroundRate, double rateIntervalS)
+    : m_rate(backgroundRate), m_rateIntervalS(rateIntervalS) {
   if (!(backgroundRate > 0.0 && backgroundRate <= 1.0))
     throw std::invalid_argument("motion.backgroundRate must be in (0, 1], not " +
                                 std::to_string(backgroundRate));
+  if (!(rateIntervalS > 0.0))
+    throw std::invalid_argument("motion.rateIntervalS must be > 0, not " + std::to_string(rateIntervalS));
+}
+
+double MotionCue::rateFor(double dtSeconds) const {
+  if (dtSeconds >= m_rateIntervalS) return m_rate;
+  return 1.0 - std::pow(1.0 - m_rate, std::max(0.0, dtSeconds) / m_rateIntervalS);
 }
 
 void MotionCue::reset() {
@@ -20,7 +28,7 @@ void MotionCue::reset() {
   m_change.release();
 }
 
-const cv::Mat& MotionCue::update(const cv::Mat& greyF, const cv::Mat& mask) {
+const cv::Mat& MotionCue::update(const cv::Mat& greyF, const cv::Mat& mask, double dtSeconds) {
   CV_Assert(greyF.type() == CV_32F && mask.type() == CV_8U && mask.size() == greyF.size());
   if (m_background.size() != greyF.size()) {
     greyF.copyTo(m_background);
@@ -32,7 +40,7 @@ const cv::Mat& MotionCue::update(const cv::Mat& greyF, const cv::Mat& mask) {
   cv::threshold(m_change, m_change, 0.0, 0.0, cv::THRESH_TOZERO);
   m_change *= meanAbsolute > 1e-3 ? 1.0 / meanAbsolute : 0.0;
   m_change.setTo(0.0f, mask == 0);
-  cv::accumulateWeighted(greyF, m_background, m_rate);
+  cv::accumulateWeighted(greyF, m_background, rateFor(dtSeconds));
   return m_change;
 }
 

@@ -12,12 +12,16 @@ namespace hipguide::tracking {
 /// Owned by one tracker; not thread-safe.
 class MotionCue {
  public:
-  /// `backgroundRate` in (0, 1]: weight of the newest frame in the background.
-  explicit MotionCue(double backgroundRate);
+  /// `backgroundRate` in (0, 1]: weight of the newest frame in the background when frames
+  /// arrive `rateIntervalS` apart (see MotionConfig).
+  MotionCue(double backgroundRate, double rateIntervalS);
 
-  /// Updates with `greyF` (CV_32F) inside `mask`; returns the relative brightening (CV_32F,
-  /// 0 on the first frame of a geometry and outside the mask).
-  const cv::Mat& update(const cv::Mat& greyF, const cv::Mat& mask);
+  /// Weight of a frame `dtSeconds` after the previous one: the same memory in time for faster
+  /// streams, backgroundRate for slower ones.
+  double rateFor(double dtSeconds) const;
+  /// Updates with `greyF` (CV_32F) inside `mask`, `dtSeconds` after the previous frame; returns
+  /// the relative brightening (CV_32F, 0 on the first frame of a geometry and outside the mask).
+  const cv::Mat& update(const cv::Mat& greyF, const cv::Mat& mask, double dtSeconds);
   const cv::Mat& change() const { return m_change; }
   /// Mean of the change map along the segment a→b (working pixels); 0 when empty.
   double meanAlong(const cv::Point2f& a, const cv::Point2f& b) const;
@@ -25,6 +29,7 @@ class MotionCue {
 
  private:
   double m_rate;
+  double m_rateIntervalS;
   cv::Mat m_background;
   cv::Mat m_change;
 };

@@ -51,7 +51,7 @@ struct NeedleTracker::Impl {
       : config(c),
         sector(c.image.sectorMarginPx, c.image.sectorLearnFrames),
         ridge(c.ridge.sigmaPx, c.ridge.noisePercentile),
-        motion(c.motion.backgroundRate),
+        motion(c.motion.backgroundRate, c.motion.rateIntervalS),
         shaft(c.shaft, c.needleLike),
         extender(c.extend),
         tip(c.tip),
@@ -201,7 +201,11 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   clock.lap("sector");
   s.ridge.apply(s.work.greyF(), mask, s.ridges);
   clock.lap("ridge");
-  const cv::Mat& change = s.motion.update(s.work.greyF(), mask);
+  const double dt = (s.lastTimestampNs && frame.deviceTimestampNs > s.lastTimestampNs)
+                        ? core::nsToSeconds(frame.deviceTimestampNs - s.lastTimestampNs)
+                        : kDefaultDtSeconds;
+  s.lastTimestampNs = frame.deviceTimestampNs;
+  const cv::Mat& change = s.motion.update(s.work.greyF(), mask, dt);
   clock.lap("motion");
   const std::vector<ShaftCandidate> candidates =
       s.shaft.detect(s.ridges, s.sector, s.work.greyF(), change, s.prior);
@@ -211,7 +215,7 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   if (s.filter.tracking())
     s.entry.reset();
   else
-    entering = s.entry.observe(candidates);
+    entering = s.entry.observe(candidates, dt);
   const std::size_t chosen = entering.value_or(0);
   std::optional<NeedleMeasurement> measurement;
   if (chosen < candidates.size() && candidates[chosen].rejection.empty()) {
@@ -219,10 +223,6 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
     measurement->entering = entering.has_value();
   }
   clock.lap("tip");
-  const double dt = (s.lastTimestampNs && frame.deviceTimestampNs > s.lastTimestampNs)
-                        ? core::nsToSeconds(frame.deviceTimestampNs - s.lastTimestampNs)
-                        : kDefaultDtSeconds;
-  s.lastTimestampNs = frame.deviceTimestampNs;
   const FilteredNeedle filtered = s.filter.update(measurement, dt);
   s.remember(filtered, measurement);
   clock.lap("filter");

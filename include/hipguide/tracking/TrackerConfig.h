@@ -28,7 +28,13 @@ struct RidgeConfig {
 
 /// Temporal cue: running background of the working image.
 struct MotionConfig {
-  double backgroundRate = 0.2;  ///< Weight of the newest frame in the running background.
+  /// Weight of the newest frame in the running background for frames `rateIntervalS` apart (a
+  /// memory of 0.22 s). A faster stream gives each frame less weight, so that the memory stays as
+  /// long in time: its needle advances less per frame (steep at 40 fps: 96.1 % detected with the
+  /// weight per frame, 98.2 % with it per time). A slower stream keeps this weight, a memory of 5
+  /// frames: with 0.22 s the real 11.5 fps SpinePhantomFreehand showed a swept line advancing.
+  double backgroundRate = 0.2;
+  double rateIntervalS = 0.05;
 };
 
 /// Shaft hypotheses: oriented Hough voting, segment extraction, refinement and rejection.
@@ -113,7 +119,11 @@ struct TipConfig {
 /// same line advancing frame after frame (EntryWatch).
 struct EntryConfig {
   int frames = 3;                  ///< Consecutive frames of advance along one line (steep, 52°: 2 let a
-                                   ///< real fascia through on 5 of 21 frames, 4 started 1 frame too late).
+                                   ///< real fascia through on 5 of 21 frames, 4 started 1 frame too late)...
+  double minSeconds = 0.09;        ///< ...spanning at least this long (3 frames at 20 fps span 0.1 s, less
+                                   ///< their timestamps' jitter). A faster stream advances less per frame:
+                                   ///< at 40 fps 3 frames started vessel-risk's needle 8 frames before
+                                   ///< 5 mm of it were in the image.
   double minAdvance = 1.0;         ///< Advance (motion units) a candidate needs to count (1-2.5 alike).
   double angleToleranceDeg = 5.0;  ///< Same line: the angle within this...
   double offsetTolerancePx = 2.0;  ///< ...the new deep end within this of the previous line...
