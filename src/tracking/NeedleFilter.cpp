@@ -52,7 +52,7 @@ FilteredNeedle NeedleFilter::update(const std::optional<NeedleMeasurement>& meas
       return output(false);
     }
   }
-  if (++m_misses > m_config.maxCoastFrames) {
+  if (++m_misses > m_config.maxCoastFrames && m_seen.secondsSince() > m_config.maxCoastSeconds) {
     lose();
     return {};
   }

@@ -41,10 +41,10 @@ struct FilteredNeedle {
 /// several frames (EntryWatch) needs only the confidence that keeps a track. A measurement outside the gate,
 /// or farther from the last seen tip than the tip can move, is an outlier; `reacquireFrames` outliers in a
 /// row restart the track on the newest one that could start a track; more than `maxCoastFrames` frames
-/// without an accepted measurement lose the track. While coasting the tip stays where it was last seen (a
-/// spurious velocity must not carry it away). A tip short of the one just seen on the same shaft neither
-/// updates nor starts a track (SeenTip); one where an established track saw it restarts. Owned by one
-/// tracker; not thread-safe.
+/// and `maxCoastSeconds` without an accepted measurement lose the track. While coasting the tip stays where
+/// it was last seen (a spurious velocity must not carry it away). A tip short of the one just seen on the
+/// same shaft neither updates nor starts a track (SeenTip); one where an established track saw it restarts.
+/// Owned by one tracker; not thread-safe.
 class NeedleFilter {
  public:
   explicit NeedleFilter(const FilterConfig& config);

@@ -72,6 +72,21 @@ TEST(NeedleFilter, GatesAnOutlierAndCoastsThenLosesTheTrack) {
   EXPECT_FALSE(filter.tracking());
 }
 
+TEST(NeedleFilter, AFasterStreamCoastsAsLong) {
+  const FilterConfig config;
+  const double dt = 0.025;  // 40 fps
+  NeedleFilter filter(config);
+  for (int i = 0; i < 20; ++i) filter.update(at(10, 20), dt);
+  int coasted = 0;
+  while (filter.update(std::nullopt, dt).detected) ++coasted;
+  EXPECT_EQ(coasted, 4) << config.maxCoastSeconds << " s, not " << config.maxCoastFrames << " frames";
+  NeedleFilter slower(config);  // Control: at 10 fps the frames count.
+  for (int i = 0; i < 10; ++i) slower.update(at(10, 20), 0.1);
+  coasted = 0;
+  while (slower.update(std::nullopt, 0.1).detected) ++coasted;
+  EXPECT_EQ(coasted, config.maxCoastFrames);
+}
+
 TEST(NeedleFilter, ReacquiresWhereConsistentOutliersPoint) {
   FilterConfig config;
   config.maxCoastFrames = 5;
