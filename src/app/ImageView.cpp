@@ -80,7 +80,7 @@ void ImageView::paintEvent(QPaintEvent*) {
 }
 
 void ImageView::paintDepthScale(QPainter& painter, const QRectF& imageRect) {
-  const double depthMm = m_frame->height * m_frame->spacingMm.y();
+  const double depthMm = m_frame->spacingCalibrated() ? m_frame->height * m_frame->spacingMm.y() : 0.0;
   const QSize size(static_cast<int>(imageRect.left()), static_cast<int>(imageRect.bottom()) + 10);
   if (m_depthScale.size() != size || m_depthScaleMm != depthMm || m_depthScaleTop != imageRect.top()) {
     m_depthScale = drawDepthScale(size, imageRect.top(), imageRect.height(), depthMm);
@@ -94,20 +94,28 @@ QImage ImageView::drawDepthScale(QSize size, double topPx, double heightPx, doub
   QImage image(size, QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::transparent);
   QPainter painter(&image);
-  const double pxPerMm = heightPx / depthMm;
-  painter.setPen(QColor(200, 200, 200));
+  painter.setPen(depthMm > 0.0 ? QColor(200, 200, 200) : QColor(230, 180, 90));
   QFont font = painter.font();
   font.setPointSizeF(8.5);
   painter.setFont(font);
   const double x = size.width() - 6.0;
   painter.drawLine(QPointF(x, topPx), QPointF(x, topPx + heightPx));
-  for (int mm = 0; mm <= static_cast<int>(depthMm); mm += 5) {
-    const double y = topPx + mm * pxPerMm;
-    const bool major = mm % 10 == 0;
-    painter.drawLine(QPointF(x - (major ? 7.0 : 4.0), y), QPointF(x, y));
-    if (major && mm % 20 == 0)
-      painter.drawText(QRectF(0, y - 8, x - 9, 16), Qt::AlignRight | Qt::AlignVCenter,
-                       QString::number(mm / 10) + " cm");
+  if (depthMm > 0.0) {
+    const double pxPerMm = heightPx / depthMm;
+    for (int mm = 0; mm <= static_cast<int>(depthMm); mm += 5) {
+      const double y = topPx + mm * pxPerMm;
+      const bool major = mm % 10 == 0;
+      painter.drawLine(QPointF(x - (major ? 7.0 : 4.0), y), QPointF(x, y));
+      if (major && mm % 20 == 0)
+        painter.drawText(QRectF(0, y - 8, x - 9, 16), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::number(mm / 10) + " cm");
+    }
+  } else {
+    // Written upward along the scale, where the centimetres would be.
+    painter.translate(x - 8.0, topPx + heightPx / 2.0);
+    painter.rotate(-90.0);
+    painter.drawText(QRectF(-heightPx / 2.0, -14.0, heightPx, 14.0), Qt::AlignCenter,
+                     tr("no depth: the pixel spacing is not calibrated"));
   }
   return image;
 }

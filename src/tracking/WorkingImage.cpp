@@ -11,9 +11,6 @@ namespace hipguide::tracking {
 void checkWorkingImageConfig(const WorkingImageConfig& config) {
   if (config.maxWidthPx < 16)
     throw std::invalid_argument("image.maxWidthPx must be >= 16, not " + std::to_string(config.maxWidthPx));
-  if (!(config.maxCalibratedSpacingMm > 0.0))
-    throw std::invalid_argument("image.maxCalibratedSpacingMm must be > 0, not " +
-                                std::to_string(config.maxCalibratedSpacingMm));
   if (!(config.assumedWorkingSpacingMm > 0.0))
     throw std::invalid_argument("image.assumedWorkingSpacingMm must be > 0, not " +
                                 std::to_string(config.assumedWorkingSpacingMm));
@@ -24,10 +21,7 @@ double workingScale(int widthPx, int maxWidthPx) {
 }
 
 core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig& config) {
-  const auto calibrated = [&](double spacing) {
-    return spacing > 0.0 && spacing <= config.maxCalibratedSpacingMm;
-  };
-  if (calibrated(frame.spacingMm.x()) && calibrated(frame.spacingMm.y())) return frame.spacingMm;
+  if (frame.spacingCalibrated()) return frame.spacingMm;
   const double assumed = config.assumedWorkingSpacingMm * workingScale(frame.width, config.maxWidthPx);
   return {assumed, assumed};
 }

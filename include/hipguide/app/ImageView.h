@@ -46,14 +46,16 @@ class ImageView : public QWidget {
   bool hasImage() const { return m_frame && !m_frame->empty(); }
   QRectF imageRect() const;
   /// Paints the depth scale left of the image, redrawn only when the geometry changes (its
-  /// text costs more than the image itself).
+  /// text costs more than the image itself). A frame without a spacing calibration gets no
+  /// centimetres, only a note that it has none.
   void paintDepthScale(QPainter& painter, const QRectF& imageRect);
+  /// `depthMm` 0: the note instead of centimetres.
   static QImage drawDepthScale(QSize size, double topPx, double heightPx, double depthMm);
 
   core::FramePtr m_frame;
-  DisplayImage m_display;  ///< m_frame scaled to the screen.
-  QImage m_depthScale;     ///< The depth scale for the geometry below.
-  double m_depthScaleMm = 0.0;
+  DisplayImage m_display;       ///< m_frame scaled to the screen.
+  QImage m_depthScale;          ///< The depth scale for the geometry below.
+  double m_depthScaleMm = 0.0;  ///< 0 for the uncalibrated note.
   double m_depthScaleTop = 0.0;
   std::vector<OverlayPainter> m_overlays;
   bool m_overlaysVisible = true;

@@ -10,6 +10,11 @@
 
 namespace hipguide::core {
 
+/// Pixels larger than this (mm) carry no B-mode calibration: no scanner stores B-mode coarser
+/// than its resolution, and MetaImage writes 1 when the spacing is unset (PLUS keeps its
+/// calibration in the ImageToProbe transform and often does).
+constexpr double kMaxCalibratedSpacingMm = 0.9;
+
 /// A rigid transform that may be missing or invalid (PLUS's `<A>To<B>TransformStatus`).
 struct OptionalTransform {
   Transform3 transform = Transform3::Identity();
@@ -37,6 +42,11 @@ struct Frame {
   bool empty() const { return width == 0 || height == 0; }
   /// Image mm → reference mm, when both transforms are valid.
   std::optional<Transform3> imageToReference() const;
+  /// Whether spacingMm is a B-mode calibration: both axes in (0, kMaxCalibratedSpacingMm].
+  bool spacingCalibrated() const {
+    return spacingMm.x() > 0.0 && spacingMm.x() <= kMaxCalibratedSpacingMm && spacingMm.y() > 0.0 &&
+           spacingMm.y() <= kMaxCalibratedSpacingMm;
+  }
   /// Pixel (column, row) → image mm.
   Vec2 pixelToMm(double column, double row) const { return {column * spacingMm.x(), row * spacingMm.y()}; }
 };

@@ -34,7 +34,7 @@ class NeedleTracker {
   void reset();
   const TrackerConfig& config() const;
   /// The spacing (mm per pixel) assumed for the last frame when its own is no B-mode
-  /// calibration (WorkingImageConfig::maxCalibratedSpacingMm); the estimates stay in the
+  /// calibration (core::Frame::spacingCalibrated); the estimates stay in the
   /// frame's units. None for a calibrated frame or before the first.
   std::optional<core::Vec2> assumedSpacingMm() const;
 

@@ -9,12 +9,9 @@ namespace hipguide::tracking {
 /// Working resolution and the imaging sector.
 struct WorkingImageConfig {
   int maxWidthPx = 320;  ///< Frames wider than this are downsampled (area average) to this width.
-  /// Frame pixels larger than this (mm) carry no B-mode calibration: MetaImage writes 1 when the
-  /// spacing is unset, and PLUS often does (its calibration is the ImageToProbe transform).
-  double maxCalibratedSpacingMm = 0.9;
-  /// Without a calibration the tracker assumes this many mm per working pixel, the scale its
-  /// millimetre settings (speeds, noise, distances) were tuned at: 0.34-0.50 mm on the simulated
-  /// scenarios. Its output stays in the frame's own units.
+  /// Without a calibration (core::Frame::spacingCalibrated) the tracker assumes this many mm per working
+  /// pixel, the scale its millimetre settings (speeds, noise, distances) were tuned at: 0.34-0.50 mm on the
+  /// simulated scenarios. Its output stays in the frame's own units.
   double assumedWorkingSpacingMm = 0.44;
   int sectorMarginPx = 4;     ///< Sector mask erosion in working pixels (keeps the sector edge out).
   int sectorLearnFrames = 5;  ///< Frames whose non-zero pixels are merged into the sector mask.
