@@ -9,6 +9,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <sstream>
 #include <stdexcept>
 
 namespace hipguide::cli {
@@ -29,19 +31,29 @@ void noteAssumedSpacing(const tracking::NeedleTracker& tracker, const core::Fram
   std::cerr << "track: the frames' spacing (" << frame.spacingMm.x() << " x " << frame.spacingMm.y()
             << " mm per pixel) is no B-mode calibration; the tracker assumes " << assumed->x()
             << " mm per pixel for its speeds and distances and writes coordinates in the file's units "
-               "(pixel x its spacing). Set ElementSpacing to the calibrated spacing for millimetres.\n";
+               "(pixel x its spacing). Pass --spacing MM (or set ElementSpacing) for millimetres.\n";
 }
 
 }  // namespace
 
 int runTrack(const std::vector<std::string>& arguments) {
   Arguments parsed;
-  parsed.option("in").option("out").flag("quiet").flag("recorded");
+  parsed.option("in").option("out").option("spacing").flag("quiet").flag("recorded");
   parsed.parse(arguments);
   if (!parsed.positional().empty())
     throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
   const std::string inPath = parsed.required("in");
   const std::string outPath = parsed.required("out");
+  const std::optional<double> spacingMm =
+      parsed.has("spacing") ? std::optional(parsed.number("spacing", 0.0)) : std::nullopt;
+  if (spacingMm && !(*spacingMm > 0.0 && *spacingMm <= core::kMaxCalibratedSpacingMm)) {
+    std::ostringstream message;
+    message << "--spacing must be the calibrated pixel size, above 0 and at most "
+            << core::kMaxCalibratedSpacingMm << " mm, not " << *spacingMm;
+    throw UsageError(message.str());
+  }
+  if (spacingMm && parsed.has("recorded"))
+    throw UsageError("--spacing applies when the tracker runs, not to --recorded estimates");
   const auto reader = session::openRecording(inPath);
   std::ofstream out(outPath);
   if (!out) throw std::runtime_error("cannot write '" + outPath + "'");
@@ -57,7 +69,8 @@ int runTrack(const std::vector<std::string>& arguments) {
   const std::int64_t count = reader->frameCount();
   std::int64_t detected = 0;
   for (std::int64_t index = 0; index < count; ++index) {
-    const core::Frame frame = reader->readFrame(index).frame;
+    core::Frame frame = reader->readFrame(index).frame;
+    if (spacingMm) frame.spacingMm = {*spacingMm, *spacingMm};
     core::NeedleEstimate estimate;
     if (!useRecorded) {
       estimate = tracker.process(frame);

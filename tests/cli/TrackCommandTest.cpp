@@ -1,4 +1,5 @@
-/// `hipguide-cli track --recorded` exports the estimates a session recorded, frame by frame.
+/// `hipguide-cli track`: --recorded exports the estimates a session recorded, frame by frame;
+/// --spacing calibrates a recording that has none.
 
 #include <hipguide/session/Recorder.h>
 
@@ -56,4 +57,22 @@ TEST(TrackRecorded, SaysSoWhenTheRecordingHoldsNoEstimates) {
       test::runCli("track --in " + folder.string() + " --out " + (dir / "x.csv").string() + " --recorded");
   EXPECT_EQ(result.exitCode, 1) << result.output;
   EXPECT_NE(result.output.find("holds no tracker estimates"), std::string::npos) << result.output;
+}
+
+TEST(Track, AnUncalibratedRecordingIsNotedAndTakesASpacing) {
+  HIPGUIDE_REQUIRE_SHARED_FILE(path, "plus/NwirePhantomFreehandCropped.igs.mha");  // 1 mm per pixel
+  const auto dir = test::freshTempDir();
+  const std::string track = "track --in " + path.string() + " --out " + (dir / "t.csv").string();
+  const test::CliResult assumed = test::runCli(track + " --quiet");
+  ASSERT_EQ(assumed.exitCode, 0) << assumed.output;
+  EXPECT_NE(assumed.output.find("is no B-mode calibration"), std::string::npos) << assumed.output;
+  const test::CliResult given = test::runCli(track + " --spacing 0.1 --quiet");
+  ASSERT_EQ(given.exitCode, 0) << given.output;
+  EXPECT_EQ(given.output.find("is no B-mode calibration"), std::string::npos) << given.output;
+  const test::CliResult wrong = test::runCli(track + " --spacing 1");
+  EXPECT_EQ(wrong.exitCode, 2) << wrong.output;
+  EXPECT_NE(wrong.output.find("--spacing must be the calibrated pixel size"), std::string::npos)
+      << wrong.output;
+  const test::CliResult recorded = test::runCli(track + " --spacing 0.1 --recorded");
+  EXPECT_EQ(recorded.exitCode, 2) << recorded.output;
 }
