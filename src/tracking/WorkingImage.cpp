@@ -7,6 +7,14 @@
 #include <string>
 
 namespace hipguide::tracking {
+namespace {
+
+/// Working pixels per frame pixel for a frame `widthPx` wide.
+double workingScale(int widthPx, int maxWidthPx) {
+  return widthPx <= maxWidthPx ? 1.0 : double(maxWidthPx) / widthPx;
+}
+
+}  // namespace
 
 void checkWorkingImageConfig(const WorkingImageConfig& config) {
   if (config.maxWidthPx < 16)
@@ -14,10 +22,6 @@ void checkWorkingImageConfig(const WorkingImageConfig& config) {
   if (!(config.assumedWorkingSpacingMm > 0.0))
     throw std::invalid_argument("image.assumedWorkingSpacingMm must be > 0, not " +
                                 std::to_string(config.assumedWorkingSpacingMm));
-}
-
-double workingScale(int widthPx, int maxWidthPx) {
-  return widthPx <= maxWidthPx ? 1.0 : double(maxWidthPx) / widthPx;
 }
 
 core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig& config) {

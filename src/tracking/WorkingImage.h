@@ -11,9 +11,6 @@ namespace hipguide::tracking {
 /// Throws std::invalid_argument naming the first setting out of range.
 void checkWorkingImageConfig(const WorkingImageConfig& config);
 
-/// Working pixels per frame pixel for a frame `widthPx` wide.
-double workingScale(int widthPx, int maxWidthPx);
-
 /// The spacing (mm per frame pixel) the tracker works in: the frame's own when it is a B-mode
 /// calibration, else the one that makes a working pixel `assumedWorkingSpacingMm` (isotropic).
 core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig& config);
