@@ -1,6 +1,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 
+#include <hipguide/acquisition/ScenarioSequence.h>
 #include <hipguide/core/Statistics.h>
 #include <hipguide/core/SteadyClock.h>
 #include <hipguide/session/RecordingReader.h>
@@ -25,6 +26,19 @@ std::vector<core::Frame> readFrames(const std::string& path, std::int64_t maxFra
   return frames;
 }
 
+/// The scenario's frames as `hipguide-cli simulate --seed 1` renders them (640×480), all of
+/// them or the first `maxFrames`.
+std::vector<core::Frame> simulateFrames(const std::string& scenario, std::int64_t maxFrames) {
+  std::fprintf(stderr, "rendering '%s' (seed 1)...\n", scenario.c_str());
+  acquisition::ScenarioSequence sequence(scenario, 1);
+  const auto all = static_cast<std::int64_t>(sequence.frameCount());
+  const std::int64_t count = maxFrames > 0 ? std::min(maxFrames, all) : all;
+  std::vector<core::Frame> frames;
+  for (std::int64_t index = 0; index < count; ++index)
+    frames.push_back(sequence.render(static_cast<std::uint64_t>(index)).frame);
+  return frames;
+}
+
 /// CPU time of the calling thread in ms: the work itself, without time the thread waited for a
 /// core on a busy machine.
 double threadCpuMs() {
@@ -42,14 +56,20 @@ void printRow(const std::string& name, const std::vector<double>& ms) {
 
 int runBench(const std::vector<std::string>& arguments) {
   Arguments parsed;
-  parsed.option("in").option("frames").option("passes");
+  parsed.option("in").option("scenario").option("frames").option("passes");
   parsed.parse(arguments);
   if (!parsed.positional().empty())
     throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
-  const std::string path = parsed.required("in");
+  if (parsed.has("in") && parsed.has("scenario")) throw UsageError("give --in or --scenario, not both");
   const long long passes = parsed.integer("passes", 3);
   if (passes < 1) throw UsageError("--passes must be at least 1");
-  const std::vector<core::Frame> frames = readFrames(path, parsed.integer("frames", 0));
+  const long long maxFrames = parsed.integer("frames", 0);
+  if (maxFrames < 0) throw UsageError("--frames must be at least 1 (0: all)");
+  const std::string source =
+      parsed.has("in") ? parsed.valueOr("in", "") : "simulated " + parsed.valueOr("scenario", "anterior-hip");
+  const std::vector<core::Frame> frames =
+      parsed.has("in") ? readFrames(parsed.valueOr("in", ""), maxFrames)
+                       : simulateFrames(parsed.valueOr("scenario", "anterior-hip"), maxFrames);
   tracking::setLibraryThreads(1);
 
   std::vector<double> totalMs, totalCpuMs;
@@ -74,7 +94,7 @@ int runBench(const std::vector<std::string>& arguments) {
     }
   }
   std::printf("bench: %zu frames of %dx%d from %s, %lld passes, one thread\n", frames.size(),
-              frames.front().width, frames.front().height, path.c_str(), passes);
+              frames.front().width, frames.front().height, source.c_str(), passes);
   std::printf("  %-10s %8s %8s %8s\n", "stage", "median", "p95", "max");
   for (const std::string& stage : stageOrder) printRow(stage, stageMs[stage]);
   printRow("total", totalMs);

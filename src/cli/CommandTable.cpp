@@ -71,9 +71,11 @@ const std::vector<Command>& commands() {
        "  rate over visible frames; false-positive rate over frames without a visible needle.\n",
        runEval},
       {"bench", "time the needle tracker per frame and per stage, single-threaded",
-       "hipguide-cli bench --in FILE [--frames N] [--passes N]\n"
-       "  Loads the frames into memory, runs one warm-up pass and N timed passes (default 3) of a fresh\n"
-       "  tracker, and prints median, p95 and max milliseconds per frame for each stage and in total.\n",
+       "hipguide-cli bench [--in FILE | --scenario NAME] [--frames N] [--passes N]\n"
+       "  Loads the frames of FILE into memory, or renders those of a simulator scenario (default\n"
+       "  anterior-hip, seed 1, 640x480), runs one warm-up pass and N timed passes (default 3) of a\n"
+       "  fresh tracker, and prints median, p95 and max milliseconds per frame for each stage and in\n"
+       "  total. --frames: only the first N frames (default all).\n",
        runBench},
       {"phantom", "write the parametric hip phantom (labels, table, landmarks, surfaces)",
        "hipguide-cli phantom --out DIR [--side right|left] [--habitus slim|average|obese] [--effusion]\n"

@@ -1,8 +1,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 
-#include <hipguide/acquisition/Scenario.h>
-#include <hipguide/acquisition/UltrasoundSimulator.h>
+#include <hipguide/acquisition/ScenarioSequence.h>
 #include <hipguide/session/PlusSequenceReader.h>
 #include <hipguide/session/PlusSequenceWriter.h>
 
@@ -111,17 +110,9 @@ void writeComparison(const core::Frame& simulated, const SimulateOptions& option
 int runSimulate(const std::vector<std::string>& arguments) {
   const SimulateOptions options = parseOptions(arguments);
   std::cerr << "building the phantom for '" << options.scenario << "' (seed " << options.seed << ")...\n";
-  auto phantom = std::make_shared<const anatomy::Phantom>(
-      anatomy::makeHipPhantom(acquisition::scenarioPhantomOptions(options.scenario, options.seed)));
-  const acquisition::Scenario scenario = acquisition::makeScenario(options.scenario, *phantom, options.seed);
-  acquisition::UltrasoundSimulator simulator(
-      std::shared_ptr<const anatomy::LabelVolume>(phantom, &phantom->volume),
-      acquisition::acousticMapFrom(phantom->table), {.seed = options.seed});
-  acquisition::SimulatorInput input;
-  input.probe = scenario.setup().probe;
-  input.imaging = scenario.setup().imaging;
-  if (options.probe == "linear") input.probe = acquisition::ProbeModel::linear();
-  if (options.depthMm > 0) input.imaging.depthMm = options.depthMm;
+  acquisition::ScenarioSequence sequence(options.scenario, options.seed, options.framesPerSecond);
+  if (options.probe == "linear") sequence.setProbe(acquisition::ProbeModel::linear());
+  if (options.depthMm > 0) sequence.setDepthMm(options.depthMm);
 
   std::unique_ptr<session::PlusSequenceWriter> writer;
   if (!options.out.empty()) writer = std::make_unique<session::PlusSequenceWriter>(options.out);
@@ -135,17 +126,7 @@ int runSimulate(const std::vector<std::string>& arguments) {
       options.pngFrame >= 0 ? std::min(options.pngFrame, options.frames - 1) : options.frames - 1;
   int visible = 0;
   for (long long index = 0; index < options.frames; ++index) {
-    const acquisition::ScenarioState state =
-        scenario.atFrame(static_cast<std::uint64_t>(index), options.framesPerSecond);
-    input.probeToReference = state.probeToReference;
-    input.needle = state.needle;
-    input.frameIndex = static_cast<std::uint64_t>(index);
-    acquisition::SimulatedFrame result = simulator.render(input);
-    result.frame.frameId = static_cast<std::uint64_t>(index) + 1;
-    result.frame.deviceTimestampNs = static_cast<std::int64_t>(index * 1e9 / options.framesPerSecond);
-    result.frame.hostReceiveNs = result.frame.deviceTimestampNs;
-    result.truth.frameId = result.frame.frameId;
-    result.truth.timestampNs = result.frame.deviceTimestampNs;
+    const acquisition::SimulatedFrame result = sequence.render(static_cast<std::uint64_t>(index));
     visible += result.truth.needleVisible ? 1 : 0;
     if (writer) writer->append(result.frame);
     if (csv.is_open()) writeTruthRow(csv, result.truth);

@@ -4,6 +4,7 @@
 #include "SimulatedSequence.h"
 #include "TestData.h"
 
+#include <hipguide/acquisition/Scenario.h>
 #include <hipguide/session/RecordingReader.h>
 #include <hipguide/tracking/NeedleTracker.h>
 #include <hipguide/tracking/TrackEvaluation.h>
