@@ -1,5 +1,7 @@
 #include "NeedleFilter.h"
 
+#include <hipguide/core/Geometry.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -70,6 +72,7 @@ bool NeedleFilter::shortOfSeenTip(const NeedleMeasurement& measurement) const {
 }
 
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
+  if (core::orientationDifferenceDeg(measurement.angleDeg, 0.0) < m_config.minStartAngleDeg) return false;
   switch (m_seen.relationOf(measurement.tipMm, measurement.angleDeg)) {
     case SeenTip::Relation::Short: return false;
     case SeenTip::Relation::AtIt:

@@ -49,6 +49,24 @@ TEST(NeedleFilter, StartsOnAStillNeedleLikeShaftWithEnoughConfidence) {
   EXPECT_TRUE(filter.update(at(10, 10, 30, 0.9, kStill, true), kDt).detected);
 }
 
+TEST(NeedleFilter, DoesNotStartOnANearlyHorizontalLineButFollowsANeedleThatFlattens) {
+  const FilterConfig config;
+  const double flat = 0.7 * config.minStartAngleDeg;
+  for (const double angle : {flat, 180.0 - flat}) {
+    NeedleFilter filter(config);
+    for (int i = 0; i < 5; ++i)
+      EXPECT_FALSE(filter.update(at(10 + i, 10, angle, 0.95, kEntering), kDt).detected) << angle << "°";
+  }
+  NeedleFilter steeper(config);
+  EXPECT_TRUE(steeper.update(at(10, 10, 1.5 * config.minStartAngleDeg, 0.95, kEntering), kDt).detected);
+  NeedleFilter flattening(config);
+  for (int i = 0; i <= 50; ++i) {
+    const double angle = 30.0 - 0.5 * i;
+    EXPECT_TRUE(flattening.update(at(10 + 0.2 * i, 10, angle, 0.9, kAdvancing), kDt).detected)
+        << angle << "°";
+  }
+}
+
 TEST(NeedleFilter, FollowsAnAdvancingTipClosely) {
   NeedleFilter filter(FilterConfig{});
   FilteredNeedle last;
@@ -186,7 +204,9 @@ TEST(NeedleFilter, ANeedleSeenEnteringStartsAtTheConfidenceThatKeepsATrack) {
 }
 
 TEST(NeedleFilter, AngleWrapsAroundZero) {
-  NeedleFilter filter(FilterConfig{});
+  FilterConfig config;
+  config.minStartAngleDeg = 0.0;  // starts on a horizontal line, which the defaults refuse
+  NeedleFilter filter(config);
   filter.update(at(10, 10, 179.5), kDt);
   const FilteredNeedle next = filter.update(at(10, 10, 0.5), kDt);
   EXPECT_FALSE(next.coasting) << "179.5° and 0.5° are 1° apart";
