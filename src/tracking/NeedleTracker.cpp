@@ -10,6 +10,7 @@
 #include "TipLocator.h"
 #include "WorkingImage.h"
 
+#include <hipguide/core/Geometry.h>
 #include <hipguide/core/SteadyClock.h>
 
 #include <algorithm>
@@ -68,6 +69,11 @@ struct NeedleTracker::Impl {
   }
   void startOverIfGeometryChanged(const core::Frame& frame);
   NeedleMeasurement measure(const ShaftCandidate& best);
+  /// Orientation of a working-image line in image mm.
+  double angleMm(const Line& line) const;
+  /// The best accepted candidate that may start a track (not flatter than minStartAngleDeg), or
+  /// candidates.size() when there is none.
+  std::size_t bestStartable(const std::vector<ShaftCandidate>& candidates) const;
   /// The tip at the extended end, or at the end of a bridged run when only that one is bright.
   TipLocation locateTip(const Line& line, const ShaftEnd& end);
   void remember(const FilteredNeedle& filtered, const std::optional<NeedleMeasurement>& measurement);
@@ -130,12 +136,10 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   measuredTip = best.line.at(located.tipT);
   const core::Vec2 tipMm = work.toMm(measuredTip);
   const core::Vec2 entryMm = work.toMm(best.entry());
-  const core::Vec2 spacing = work.workSpacingMm();
-  const core::Vec2 directionMm(best.line.direction.x * spacing.x(), best.line.direction.y * spacing.y());
   lastEntryMm = entryMm;
   NeedleMeasurement measurement;
   measurement.tipMm = tipMm;
-  measurement.angleDeg = core::lineOrientationDeg(directionMm);
+  measurement.angleDeg = angleMm(best.line);
   // A shaft that fades out toward its end leaves the slice there: its end is not the tip.
   const double inPlane = std::clamp((located.endToShaftContrast - kFadedEnd) / (1.0 - kFadedEnd), 0.0, 1.0);
   measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
@@ -146,6 +150,19 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
                            located.endToShaftContrast >= config.needleLike.minEndContrast &&
                            located.contrast >= config.needleLike.minEndSigma * best.across.spreadGrey;
   return measurement;
+}
+
+double NeedleTracker::Impl::angleMm(const Line& line) const {
+  const core::Vec2 spacing = work.workSpacingMm();
+  return core::lineOrientationDeg({line.direction.x * spacing.x(), line.direction.y * spacing.y()});
+}
+
+std::size_t NeedleTracker::Impl::bestStartable(const std::vector<ShaftCandidate>& candidates) const {
+  const auto startable = std::find_if(candidates.begin(), candidates.end(), [&](const ShaftCandidate& c) {
+    return c.rejection.empty() &&
+           core::orientationDifferenceDeg(angleMm(c.line), 0.0) >= config.filter.minStartAngleDeg;
+  });
+  return static_cast<std::size_t>(startable - candidates.begin());
 }
 
 core::Vec2 NeedleTracker::Impl::toFrameUnits(const core::Vec2& trackingMm) const {
@@ -210,13 +227,14 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   const std::vector<ShaftCandidate> candidates =
       s.shaft.detect(s.ridges, s.sector, s.work.greyF(), change, s.prior);
   clock.lap("shaft");
-  // Without a track, a needle seen entering is measured even when it is not the best candidate.
+  // Without a track, a needle seen entering is measured even when it is not the best candidate,
+  // and otherwise the best candidate that may start a track (a flatter line may not).
   std::optional<std::size_t> entering;
   if (s.filter.tracking())
     s.entry.reset();
   else
     entering = s.entry.observe(candidates, dt);
-  const std::size_t chosen = entering.value_or(0);
+  const std::size_t chosen = entering.value_or(s.filter.tracking() ? 0 : s.bestStartable(candidates));
   std::optional<NeedleMeasurement> measurement;
   if (chosen < candidates.size() && candidates[chosen].rejection.empty()) {
     measurement = s.measure(candidates[chosen]);

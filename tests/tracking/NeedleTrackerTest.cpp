@@ -92,6 +92,24 @@ TEST(NeedleTracker, AcquiresAStillNeedleThatComesInFromTheSkin) {
   EXPECT_LT(core::orientationDifferenceDeg(estimate.angleDeg, 30.0), 1.0);
 }
 
+TEST(NeedleTracker, WithoutATrackMeasuresTheBestLineThatMayStartOne) {
+  // A still needle from the skin above a brighter, longer layer 4° from horizontal that reaches the
+  // sector's border: the layer ranks first, but a line that flat may not start a track, so the
+  // needle is measured.
+  test::SyntheticScene scene;
+  scene.speckleSeed = 21;
+  scene.interfaces.push_back({{0, 300}, {300, 321}, 20.0, 1.0});
+  const cv::Point2f tip(250, 168);
+  scene.needles.push_back({{60, 58}, tip, 8.0, 2, 5.0, 1.5});
+  const cv::Mat grey = test::renderScene(scene);
+  NeedleTracker tracker;
+  core::NeedleEstimate estimate;
+  for (int i = 0; i < 6; ++i)
+    estimate = tracker.process(test::frameFrom(grey, kSpacingMm, i + 1, i * kFrameNs));
+  ASSERT_TRUE(estimate.detected);
+  EXPECT_LT((estimate.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0);
+}
+
 TEST(NeedleTracker, ReportsNothingWithoutANeedle) {
   NeedleTracker tracker;
   for (int i = 0; i < 16; ++i)
