@@ -75,18 +75,26 @@ TEST(NeedleTracker, TracksFramesWithoutACalibrationInTheirOwnUnits) {
   EXPECT_FALSE(calibrated.assumedSpacingMm().has_value());
 }
 
-TEST(NeedleTracker, AcquiresAStillNeedleThatComesInFromTheSkin) {
-  // A needle held still (no advance cue) from outside the sector, in front of the same tissue.
+/// A scene with a still needle from (60, 58) px to `tip` above a bright layer from `layerA` to
+/// `layerB`, after six identical frames (no advance cue).
+core::NeedleEstimate afterSixStillFrames(cv::Point2f tip, double needleAmplitude, cv::Point2f layerA,
+                                         cv::Point2f layerB, double layerAmplitude) {
   test::SyntheticScene scene;
   scene.speckleSeed = 21;
-  scene.interfaces.push_back({{100, 300}, {540, 306}, 4.0, 1.0});
-  const cv::Point2f tip(330, 214);
-  scene.needles.push_back({{60, 58}, tip, 14.0, 2, 5.0, 1.5});
+  scene.interfaces.push_back({layerA, layerB, layerAmplitude, 1.0});
+  scene.needles.push_back({{60, 58}, tip, needleAmplitude, 2, 5.0, 1.5});
   const cv::Mat grey = test::renderScene(scene);
   NeedleTracker tracker;
   core::NeedleEstimate estimate;
   for (int i = 0; i < 6; ++i)
     estimate = tracker.process(test::frameFrom(grey, kSpacingMm, i + 1, i * kFrameNs));
+  return estimate;
+}
+
+TEST(NeedleTracker, AcquiresAStillNeedleThatComesInFromTheSkin) {
+  // A needle held still (no advance cue) from outside the sector, in front of the same tissue.
+  const cv::Point2f tip(330, 214);
+  const core::NeedleEstimate estimate = afterSixStillFrames(tip, 14.0, {100, 300}, {540, 306}, 4.0);
   ASSERT_TRUE(estimate.detected);
   EXPECT_LT((estimate.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0);
   EXPECT_LT(core::orientationDifferenceDeg(estimate.angleDeg, 30.0), 1.0);
@@ -96,16 +104,8 @@ TEST(NeedleTracker, WithoutATrackMeasuresTheBestLineThatMayStartOne) {
   // A still needle from the skin above a brighter, longer layer 4° from horizontal that reaches the
   // sector's border: the layer ranks first, but a line that flat may not start a track, so the
   // needle is measured.
-  test::SyntheticScene scene;
-  scene.speckleSeed = 21;
-  scene.interfaces.push_back({{0, 300}, {300, 321}, 20.0, 1.0});
   const cv::Point2f tip(250, 168);
-  scene.needles.push_back({{60, 58}, tip, 8.0, 2, 5.0, 1.5});
-  const cv::Mat grey = test::renderScene(scene);
-  NeedleTracker tracker;
-  core::NeedleEstimate estimate;
-  for (int i = 0; i < 6; ++i)
-    estimate = tracker.process(test::frameFrom(grey, kSpacingMm, i + 1, i * kFrameNs));
+  const core::NeedleEstimate estimate = afterSixStillFrames(tip, 8.0, {0, 300}, {300, 321}, 20.0);
   ASSERT_TRUE(estimate.detected);
   EXPECT_LT((estimate.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0);
 }
