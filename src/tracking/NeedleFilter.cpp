@@ -71,8 +71,12 @@ bool NeedleFilter::shortOfSeenTip(const NeedleMeasurement& measurement) const {
   return m_seen.relationOf(measurement.tipMm, measurement.angleDeg) == SeenTip::Relation::Short;
 }
 
+bool NeedleFilter::mayStartAt(double angleDeg) const {
+  return core::orientationDifferenceDeg(angleDeg, 0.0) >= m_config.minStartAngleDeg;
+}
+
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
-  if (core::orientationDifferenceDeg(measurement.angleDeg, 0.0) < m_config.minStartAngleDeg) return false;
+  if (!mayStartAt(measurement.angleDeg)) return false;
   switch (m_seen.relationOf(measurement.tipMm, measurement.angleDeg)) {
     case SeenTip::Relation::Short: return false;
     case SeenTip::Relation::AtIt:

@@ -52,6 +52,9 @@ class NeedleFilter {
   /// Advances by `dtSeconds` and folds in `measurement` (none when nothing was found).
   FilteredNeedle update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds);
   bool tracking() const { return m_tracking; }
+  /// Whether a shaft at this orientation (image mm, degrees) may start a track: not flatter than
+  /// FilterConfig::minStartAngleDeg.
+  bool mayStartAt(double angleDeg) const;
   /// Forgets the track and where the tip was seen (a new geometry or a new recording).
   void reset();
 

@@ -71,7 +71,7 @@ struct NeedleTracker::Impl {
   NeedleMeasurement measure(const ShaftCandidate& best);
   /// Orientation of a working-image line in image mm.
   double angleMm(const Line& line) const;
-  /// The best accepted candidate that may start a track (not flatter than minStartAngleDeg), or
+  /// The best accepted candidate that may start a track (NeedleFilter::mayStartAt), or
   /// candidates.size() when there is none.
   std::size_t bestStartable(const std::vector<ShaftCandidate>& candidates) const;
   /// The tip at the extended end, or at the end of a bridged run when only that one is bright.
@@ -159,8 +159,7 @@ double NeedleTracker::Impl::angleMm(const Line& line) const {
 
 std::size_t NeedleTracker::Impl::bestStartable(const std::vector<ShaftCandidate>& candidates) const {
   const auto startable = std::find_if(candidates.begin(), candidates.end(), [&](const ShaftCandidate& c) {
-    return c.rejection.empty() &&
-           core::orientationDifferenceDeg(angleMm(c.line), 0.0) >= config.filter.minStartAngleDeg;
+    return c.rejection.empty() && filter.mayStartAt(angleMm(c.line));
   });
   return static_cast<std::size_t>(startable - candidates.begin());
 }
