@@ -229,11 +229,13 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   // Without a track, a needle seen entering is measured even when it is not the best candidate,
   // and otherwise the best candidate that may start a track (a flatter line may not).
   std::optional<std::size_t> entering;
-  if (s.filter.tracking())
+  std::size_t chosen = 0;
+  if (s.filter.tracking()) {
     s.entry.reset();
-  else
+  } else {
     entering = s.entry.observe(candidates, dt);
-  const std::size_t chosen = entering.value_or(s.filter.tracking() ? 0 : s.bestStartable(candidates));
+    chosen = entering ? *entering : s.bestStartable(candidates);
+  }
   std::optional<NeedleMeasurement> measurement;
   if (chosen < candidates.size() && candidates[chosen].rejection.empty()) {
     measurement = s.measure(candidates[chosen]);

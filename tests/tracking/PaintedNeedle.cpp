@@ -50,8 +50,9 @@ tracking::TruthRow paintNeedle(core::Frame& frame, const PaintedNeedle& needle, 
   truth.frame = static_cast<std::int64_t>(frame.frameId);
   truth.timestampS = core::nsToSeconds(frame.deviceTimestampNs);
   truth.needleVisible = length >= needle.minVisiblePx;
-  truth.tipXMm = tip.x * frame.spacingMm.x();
-  truth.tipYMm = tip.y * frame.spacingMm.y();
+  const core::Vec2 tipMm = frame.pixelToMm(tip.x, tip.y);
+  truth.tipXMm = tipMm.x();
+  truth.tipYMm = tipMm.y();
   truth.angleDeg = std::fmod(std::atan2(direction.y, direction.x) * 180.0 / CV_PI + 180.0, 180.0);
   truth.visibleLengthMm = length * frame.spacingMm.x();
   if (length <= 0.0) return truth;

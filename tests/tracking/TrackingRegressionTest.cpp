@@ -102,9 +102,12 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioAccuracy, ::testing::ValuesIn(kMeeti
 INSTANTIATE_TEST_SUITE_P(DISABLED_ScenariosNotYet, ScenarioAccuracy,
                          ::testing::ValuesIn(scenariosNotMeetingTheBounds()), testNameOf);
 
+class RealRecordingWithoutNeedle : public ::testing::TestWithParam<std::string> {};
+
 /// Runs the tracker over a real recording without a needle and checks that it reports one on at
 /// most 1% of the frames (prints the counts as a table row).
-void expectAtMostOnePercentReported(const std::string& file) {
+TEST_P(RealRecordingWithoutNeedle, ReportsANeedleOnAtMostOnePercentOfFrames) {
+  const std::string& file = GetParam();
   HIPGUIDE_REQUIRE_SHARED_FILE(path, "plus/" + file);
   const auto reader = session::openRecording(path);
   NeedleTracker tracker;
@@ -114,12 +117,6 @@ void expectAtMostOnePercentReported(const std::string& file) {
   std::printf("| %s | %lld | %lld |\n", file.c_str(), static_cast<long long>(reader->frameCount()),
               static_cast<long long>(detected));
   EXPECT_LE(double(detected), 0.01 * double(reader->frameCount()));
-}
-
-class RealRecordingWithoutNeedle : public ::testing::TestWithParam<std::string> {};
-
-TEST_P(RealRecordingWithoutNeedle, ReportsANeedleOnAtMostOnePercentOfFrames) {
-  expectAtMostOnePercentReported(GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(PlusData, RealRecordingWithoutNeedle,
