@@ -71,12 +71,13 @@ bool NeedleFilter::shortOfSeenTip(const NeedleMeasurement& measurement) const {
   return m_seen.relationOf(measurement.tipMm, measurement.angleDeg) == SeenTip::Relation::Short;
 }
 
-bool NeedleFilter::mayStartAt(double angleDeg) const {
-  return core::orientationDifferenceDeg(angleDeg, 0.0) >= m_config.minStartAngleDeg;
+bool NeedleFilter::mayStartAt(double angleDeg, double hiddenLengthMm) const {
+  return core::orientationDifferenceDeg(angleDeg, 0.0) >= m_config.minStartAngleDeg &&
+         hiddenLengthMm <= m_config.maxHiddenLengthMm;
 }
 
 bool NeedleFilter::startsTrack(const NeedleMeasurement& measurement) const {
-  if (!mayStartAt(measurement.angleDeg)) return false;
+  if (!mayStartAt(measurement.angleDeg, measurement.hiddenLengthMm)) return false;
   switch (m_seen.relationOf(measurement.tipMm, measurement.angleDeg)) {
     case SeenTip::Relation::Short: return false;
     case SeenTip::Relation::AtIt:

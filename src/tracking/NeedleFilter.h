@@ -18,10 +18,11 @@ struct NeedleMeasurement {
   core::Vec2 tipMm;
   double angleDeg = 0.0;
   double confidence = 0.0;
-  double advance = 0.0;     ///< How much the tip brightened the image ahead of the shaft (the needle
-                            ///< moved in), motion units (ShaftCandidate::motion).
-  bool needleLike = false;  ///< The shaft looks like a needle from the skin even when still.
-  bool entering = false;    ///< Seen advancing along one line for EntryConfig::frames frames in a row.
+  double advance = 0.0;         ///< How much the tip brightened the image ahead of the shaft (the needle
+                                ///< moved in), motion units (ShaftCandidate::motion).
+  bool needleLike = false;      ///< The shaft looks like a needle from the skin even when still.
+  bool entering = false;        ///< Seen advancing along one line for EntryConfig::frames frames in a row.
+  double hiddenLengthMm = 0.0;  ///< Along the shaft's line from the skin's depth to the image.
 };
 
 /// What the filter reports for one frame.
@@ -52,9 +53,10 @@ class NeedleFilter {
   /// Advances by `dtSeconds` and folds in `measurement` (none when nothing was found).
   FilteredNeedle update(const std::optional<NeedleMeasurement>& measurement, double dtSeconds);
   bool tracking() const { return m_tracking; }
-  /// Whether a shaft at this orientation (image mm, degrees) may start a track: not flatter than
-  /// FilterConfig::minStartAngleDeg.
-  bool mayStartAt(double angleDeg) const;
+  /// Whether a shaft at this orientation (image mm, degrees), running this far under the skin
+  /// before the image shows it, may start a track: not flatter than
+  /// FilterConfig::minStartAngleDeg, not hidden longer than FilterConfig::maxHiddenLengthMm.
+  bool mayStartAt(double angleDeg, double hiddenLengthMm) const;
   /// Forgets the track and where the tip was seen (a new geometry or a new recording).
   void reset();
 

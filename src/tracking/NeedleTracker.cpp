@@ -71,6 +71,9 @@ struct NeedleTracker::Impl {
   NeedleMeasurement measure(const ShaftCandidate& best);
   /// Orientation of a working-image line in image mm.
   double angleMm(const Line& line) const;
+  /// How far a needle along `candidate` would run under the skin before the image shows it (mm):
+  /// its line followed back from where it leaves the sector up to the skin's depth.
+  double hiddenLengthMm(const ShaftCandidate& candidate) const;
   /// The best accepted candidate that may start a track (NeedleFilter::mayStartAt), or
   /// candidates.size() when there is none.
   std::size_t bestStartable(const std::vector<ShaftCandidate>& candidates) const;
@@ -144,6 +147,7 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   const double inPlane = std::clamp((located.endToShaftContrast - kFadedEnd) / (1.0 - kFadedEnd), 0.0, 1.0);
   measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
   measurement.advance = best.motion;
+  measurement.hiddenLengthMm = hiddenLengthMm(best);
   // Without the advance, only a shaft whose end is seen (against darker tissue, with a step as
   // large as its contrast across) at full brightness (its tip in the slice) may start a track.
   measurement.needleLike = best.needleLike && located.fromProfile &&
@@ -157,9 +161,16 @@ double NeedleTracker::Impl::angleMm(const Line& line) const {
   return core::lineOrientationDeg({line.direction.x * spacing.x(), line.direction.y * spacing.y()});
 }
 
+double NeedleTracker::Impl::hiddenLengthMm(const ShaftCandidate& candidate) const {
+  const double depthMm =
+      depthBelowSectorTop(sector.sector(), candidate.borderPoint()) * work.workSpacingMm().y();
+  const double sine = std::sin(core::degToRad(core::orientationDifferenceDeg(angleMm(candidate.line), 0.0)));
+  return depthMm / std::max(sine, 1e-3);
+}
+
 std::size_t NeedleTracker::Impl::bestStartable(const std::vector<ShaftCandidate>& candidates) const {
   const auto startable = std::find_if(candidates.begin(), candidates.end(), [&](const ShaftCandidate& c) {
-    return c.rejection.empty() && filter.mayStartAt(angleMm(c.line));
+    return c.rejection.empty() && filter.mayStartAt(angleMm(c.line), hiddenLengthMm(c));
   });
   return static_cast<std::size_t>(startable - candidates.begin());
 }

@@ -8,6 +8,13 @@
 
 namespace hipguide::tracking {
 
+float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p) {
+  const int x = std::clamp(static_cast<int>(std::lround(p.x)), 0, sector.cols - 1);
+  for (int y = 0; y < sector.rows; ++y)
+    if (sector.at<std::uint8_t>(y, x)) return p.y - float(y);
+  return 0.0f;
+}
+
 SectorMask::SectorMask(int marginPx, int learnFrames)
     : m_marginPx(std::max(0, marginPx)), m_learnFrames(std::max(1, learnFrames)) {}
 

@@ -10,6 +10,10 @@ namespace hipguide::tracking {
 /// union over frames fills shadows that reach the edge in one frame), then keeps it until the
 /// image size changes. The eroded mask keeps the bright sector edge out of the ridge filter.
 /// Owned by one tracker; not thread-safe.
+/// Rows between the first sector pixel of p's column and p (0 when the column is empty): how
+/// deep p lies below the skin at the probe's face.
+float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p);
+
 class SectorMask {
  public:
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.

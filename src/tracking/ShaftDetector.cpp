@@ -17,14 +17,6 @@ constexpr const char* kInterface = "tissue interface";
 /// Length of the deep end of a shaft over which the advance of the tip is measured (pixels).
 constexpr float kTipMotionPx = 8.0f;
 
-/// Rows between the first sector pixel of p's column and p (0 when the column is empty).
-float depthBelowTop(const cv::Mat& sector, const cv::Point2f& p) {
-  const int x = std::clamp(static_cast<int>(std::lround(p.x)), 0, sector.cols - 1);
-  for (int y = 0; y < sector.rows; ++y)
-    if (sector.at<std::uint8_t>(y, x)) return p.y - float(y);
-  return 0.0f;
-}
-
 void flip(ShaftCandidate& candidate) {
   candidate.line.direction = -candidate.line.direction;
   const float start = -candidate.endT;
@@ -279,7 +271,7 @@ void ShaftDetector::characterise(ShaftCandidate& candidate, const cv::Mat& greyF
                          candidate.lengthPx() >= m_needleLike.minLengthPx &&
                          candidate.residualPx <= m_needleLike.maxResidualPx &&
                          candidate.shadowRatio >= m_needleLike.minBelowToAbove &&
-                         depthBelowTop(sector, candidate.deepEnd()) >= m_needleLike.minDepthPx;
+                         depthBelowSectorTop(sector, candidate.deepEnd()) >= m_needleLike.minDepthPx;
   // A needle-like shaft's evidence for its confidence is its contrast against the tissue beside it
   // (speckle spreads above the on-threshold, along its length) where that exceeds the ridge
   // evidence, which striated tissue texture weakens by raising the ridge filter's noise level. The

@@ -43,6 +43,8 @@ struct ShaftCandidate {
 
   cv::Point2f entry() const { return line.at(startT); }
   cv::Point2f deepEnd() const { return line.at(endT); }
+  /// Where the line leaves the sector beyond the visible entry (the needle came in there).
+  cv::Point2f borderPoint() const { return line.at(startT - static_cast<float>(entryGapPx)); }
   double lengthPx() const { return endT - startT; }
 };
 

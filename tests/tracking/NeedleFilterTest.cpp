@@ -67,6 +67,17 @@ TEST(NeedleFilter, DoesNotStartOnANearlyHorizontalLineButFollowsANeedleThatFlatt
   }
 }
 
+TEST(NeedleFilter, DoesNotStartOnALineThatRunsTooFarUnderTheSkinUnseen) {
+  const FilterConfig config;
+  NeedleMeasurement tooDeep = at(10, 10, 30, 0.95, kEntering, true);
+  tooDeep.hiddenLengthMm = 1.1 * config.maxHiddenLengthMm;
+  NeedleFilter filter(config);
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(filter.update(tooDeep, kDt).detected);
+  NeedleMeasurement deepest = tooDeep;
+  deepest.hiddenLengthMm = config.maxHiddenLengthMm;
+  EXPECT_TRUE(filter.update(deepest, kDt).detected);
+}
+
 TEST(NeedleFilter, FollowsAnAdvancingTipClosely) {
   NeedleFilter filter(FilterConfig{});
   FilteredNeedle last;

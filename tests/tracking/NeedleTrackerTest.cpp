@@ -110,6 +110,38 @@ TEST(NeedleTracker, WithoutATrackMeasuresTheBestLineThatMayStartOne) {
   EXPECT_LT((estimate.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0);
 }
 
+/// The tracker's estimate after six identical frames of a rectangular (linear-probe) image with
+/// a bright, still, needle-like line from `entry` on its right border to `tip`.
+core::NeedleEstimate afterSixFramesOfALinearImage(cv::Point2f entry, cv::Point2f tip,
+                                                  const TrackerConfig& config) {
+  test::SyntheticScene scene;
+  scene.sector = false;
+  scene.speckleSeed = 21;
+  scene.needles.push_back({entry, tip, 14.0, 2, 5.0, 1.5});
+  const cv::Mat grey = test::renderScene(scene);
+  NeedleTracker tracker(config);
+  core::NeedleEstimate estimate;
+  for (int i = 0; i < 6; ++i)
+    estimate = tracker.process(test::frameFrom(grey, kSpacingMm, i + 1, i * kFrameNs));
+  return estimate;
+}
+
+TEST(NeedleTracker, DoesNotStartOnADeepFlatLineFromTheLateralBorder) {
+  // 20° from horizontal, reaching the border 39 mm deep: a needle there would have run 114 mm under
+  // the skin unseen (a femoral head's cortex in a linear image looks like this).
+  const cv::Point2f deepEntry(639, 260), deepTip(545, 294);
+  EXPECT_FALSE(afterSixFramesOfALinearImage(deepEntry, deepTip, TrackerConfig{}).detected);
+  TrackerConfig anyLength;  // Control: the same line is taken for a needle without the limit.
+  anyLength.filter.maxHiddenLengthMm = 1000.0;
+  EXPECT_TRUE(afterSixFramesOfALinearImage(deepEntry, deepTip, anyLength).detected);
+  // The same line reaching the border 6 mm deep is a needle that came in beside the probe (18 mm).
+  const cv::Point2f shallowEntry(639, 40), shallowTip(545, 74);
+  const core::NeedleEstimate shallow =
+      afterSixFramesOfALinearImage(shallowEntry, shallowTip, TrackerConfig{});
+  ASSERT_TRUE(shallow.detected);
+  EXPECT_LT((shallow.tipMm - core::Vec2(shallowTip.x * kSpacingMm, shallowTip.y * kSpacingMm)).norm(), 1.0);
+}
+
 TEST(NeedleTracker, ReportsNothingWithoutANeedle) {
   NeedleTracker tracker;
   for (int i = 0; i < 16; ++i)

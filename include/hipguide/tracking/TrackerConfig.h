@@ -142,6 +142,12 @@ struct FilterConfig {
   /// brightens its end as an advancing tip does (a real fascia at 8°, BoneUltrasound_L14: 3 of 21
   /// frames). The simulated needles run at 30-60°; flatter ones do not reach a hip joint.
   double minStartAngleDeg = 12.0;
+  /// A track starts only on a shaft whose line, followed back from where it enters the image up to
+  /// the skin's depth (the sector's top), runs at most this far under the skin unseen: in plane,
+  /// the needle goes in beside the probe and comes into view within a few centimetres (simulated
+  /// needles: under 5 mm). A deep, flat line reaching the side of a linear image is not one (a
+  /// femoral head's cortex 43 mm deep at 20°: 126 mm).
+  double maxHiddenLengthMm = 80.0;
   double tipNoiseMm = 0.3;          ///< Measurement noise of the tip.
   double accelerationMmS2 = 400.0;  ///< Process noise: tip acceleration.
   double angleNoiseDeg = 0.7;       ///< Measurement noise of the angle.
