@@ -154,6 +154,11 @@ FrameTruth needleTruth(const std::vector<NeedlePoint>& points, const NeedleState
   truth.tipOutOfPlaneMm = tip.probeMm.z();
   truth.tipImageMm = imageMm(tip);
   truth.tipInImage = inPlane(tip);
+  double tipLine = 0, tipSample = 0;
+  if (tip.inBody && geometry.polarOf(tip.probeMm.head<2>(), tipLine, tipSample)) {
+    const double weight = elevationWeight(probe, tipSample * geometry.sampleSpacingMm(), tip.probeMm.z());
+    truth.tipElevationEchoDb = std::max(FrameTruth::kNoTipEchoDb, 20.0 * std::log10(weight));
+  }
   // Orientation of the last 10 mm of shaft as projected onto the image plane.
   const std::size_t back = points.size() - 1 - std::min<std::size_t>(points.size() - 1, 100);
   const core::Vec2 projected = truth.tipImageMm - imageMm(points[back]);

@@ -104,6 +104,15 @@ TEST(SimulatorNeedle, OutOfPlaneNeedleFadesAndTruthFollows) {
   EXPECT_TRUE(slightly.truth.needleVisible);
   EXPECT_FALSE(away.truth.needleVisible);
   EXPECT_NEAR(away.truth.tipOutOfPlaneMm, 4.0, 1e-6);  // Probe z = x × y = reference z here.
+  // The tip's echo from the elevation beam: full in the plane, down by −6 dB at half the slice's
+  // thickness (where the truth's slice ends), far down 4 mm away.
+  EXPECT_NEAR(inPlane.truth.tipElevationEchoDb, 0.0, 1e-9);
+  EXPECT_LT(slightly.truth.tipElevationEchoDb, -0.5);
+  EXPECT_GT(slightly.truth.tipElevationEchoDb, -6.0);
+  EXPECT_LT(away.truth.tipElevationEchoDb, -20.0);
+  const double sliceEdgeDb = 20.0 * std::log10(0.5);
+  for (const NeedleImage* image : {&inPlane, &slightly, &away})
+    EXPECT_EQ(image->truth.tipInImage, image->truth.tipElevationEchoDb >= sliceEdgeDb);
   EXPECT_GT(shaftContrast(inPlane), shaftContrast(slightly));
   EXPECT_LT(shaftContrast(away), 10.0);
 }

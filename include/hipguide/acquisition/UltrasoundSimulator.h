@@ -56,6 +56,10 @@ struct FrameTruth {
   double angleDeg = 0;          ///< Orientation of the projected shaft near the tip, [0, 180).
   double visibleLengthMm = 0;   ///< Shaft inside the body, the sector and the slice thickness.
   double tipOutOfPlaneMm = 0;   ///< Signed elevation (probe z) of the tip.
+  /// The elevation beam's echo of the tip relative to in the plane (dB): 0 in the plane, −6 at the
+  /// slice's edge (half its thickness), kNoTipEchoDb outside the sector or the body.
+  double tipElevationEchoDb = kNoTipEchoDb;
+  static constexpr double kNoTipEchoDb = -120.0;
   core::Vec3 tipReferenceMm{0, 0, 0};
   core::Transform3 probeToReference = core::Transform3::Identity();
 };
