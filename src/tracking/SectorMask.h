@@ -5,15 +5,15 @@
 
 namespace hipguide::tracking {
 
+/// Rows between the first sector pixel of p's column and p (0 when the column is empty): how
+/// deep p lies below the skin at the probe's face.
+float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p);
+
 /// Learns the sector from the non-zero pixels of the first few frames of one geometry (their
 /// union, closed, largest region with its holes filled, so dark shadows inside stay in; the
 /// union over frames fills shadows that reach the edge in one frame), then keeps it until the
 /// image size changes. The eroded mask keeps the bright sector edge out of the ridge filter.
 /// Owned by one tracker; not thread-safe.
-/// Rows between the first sector pixel of p's column and p (0 when the column is empty): how
-/// deep p lies below the skin at the probe's face.
-float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p);
-
 class SectorMask {
  public:
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.
