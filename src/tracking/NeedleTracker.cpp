@@ -72,7 +72,8 @@ struct NeedleTracker::Impl {
   /// Orientation of a working-image line in image mm.
   double angleMm(const Line& line) const;
   /// How far a needle along `candidate` would run under the skin before the image shows it (mm):
-  /// its line followed back from where it leaves the sector up to the skin's depth.
+  /// its line followed back from where it leaves the sector up to the skin's depth. 0 for a frame
+  /// without a calibration: an assumed scale can be off by twice or more, too much for a limit.
   double hiddenLengthMm(const ShaftCandidate& candidate) const;
   /// The best accepted candidate that may start a track (NeedleFilter::mayStartAt), or
   /// candidates.size() when there is none.
@@ -162,6 +163,7 @@ double NeedleTracker::Impl::angleMm(const Line& line) const {
 }
 
 double NeedleTracker::Impl::hiddenLengthMm(const ShaftCandidate& candidate) const {
+  if (trackingSpacing != spacingMm) return 0.0;
   const double depthMm =
       depthBelowSectorTop(sector.sector(), candidate.borderPoint()) * work.workSpacingMm().y();
   const double sine = std::sin(core::degToRad(core::orientationDifferenceDeg(angleMm(candidate.line), 0.0)));

@@ -113,7 +113,8 @@ TEST(NeedleTracker, WithoutATrackMeasuresTheBestLineThatMayStartOne) {
 /// The tracker's estimate after six identical frames of a rectangular (linear-probe) image with
 /// a bright, still, needle-like line from `entry` on its right border to `tip`.
 core::NeedleEstimate afterSixFramesOfALinearImage(cv::Point2f entry, cv::Point2f tip,
-                                                  const TrackerConfig& config) {
+                                                  const TrackerConfig& config,
+                                                  double spacingMm = kSpacingMm) {
   test::SyntheticScene scene;
   scene.sector = false;
   scene.speckleSeed = 21;
@@ -122,7 +123,7 @@ core::NeedleEstimate afterSixFramesOfALinearImage(cv::Point2f entry, cv::Point2f
   NeedleTracker tracker(config);
   core::NeedleEstimate estimate;
   for (int i = 0; i < 6; ++i)
-    estimate = tracker.process(test::frameFrom(grey, kSpacingMm, i + 1, i * kFrameNs));
+    estimate = tracker.process(test::frameFrom(grey, spacingMm, i + 1, i * kFrameNs));
   return estimate;
 }
 
@@ -140,6 +141,9 @@ TEST(NeedleTracker, DoesNotStartOnADeepFlatLineFromTheLateralBorder) {
       afterSixFramesOfALinearImage(shallowEntry, shallowTip, TrackerConfig{});
   ASSERT_TRUE(shallow.detected);
   EXPECT_LT((shallow.tipMm - core::Vec2(shallowTip.x * kSpacingMm, shallowTip.y * kSpacingMm)).norm(), 1.0);
+  // Without a calibration (1 mm per pixel) depths are guesses, so the limit is not applied: the
+  // deep line is judged as it was before the limit existed.
+  EXPECT_TRUE(afterSixFramesOfALinearImage(deepEntry, deepTip, TrackerConfig{}, 1.0).detected);
 }
 
 TEST(NeedleTracker, ReportsNothingWithoutANeedle) {

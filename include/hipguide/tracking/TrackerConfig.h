@@ -146,7 +146,8 @@ struct FilterConfig {
   /// the skin's depth (the sector's top), runs at most this far under the skin unseen: in plane,
   /// the needle goes in beside the probe and comes into view within a few centimetres (simulated
   /// needles: under 5 mm). A deep, flat line reaching the side of a linear image is not one (a
-  /// femoral head's cortex 43 mm deep at 20°: 126 mm).
+  /// femoral head's cortex 43 mm deep at 20°: 126 mm). Only for calibrated frames: under an
+  /// assumed scale a real needle could seem to have run twice as far.
   double maxHiddenLengthMm = 80.0;
   double tipNoiseMm = 0.3;          ///< Measurement noise of the tip.
   double accelerationMmS2 = 400.0;  ///< Process noise: tip acceleration.
