@@ -84,6 +84,8 @@ struct NeedleTracker::Impl {
   /// Tracking mm (see trackingSpacingMm) → the frame's own units.
   core::Vec2 toFrameUnits(const core::Vec2& trackingMm) const;
   double angleInFrameUnits(double trackingAngleDeg) const;
+  /// The frame has no calibration: the stages work at an assumed scale (trackingSpacingMm).
+  bool spacingAssumed() const { return trackingSpacing != spacingMm; }
 
   TrackerConfig config;
   WorkingImage work;
@@ -163,7 +165,7 @@ double NeedleTracker::Impl::angleMm(const Line& line) const {
 }
 
 double NeedleTracker::Impl::hiddenLengthMm(const ShaftCandidate& candidate) const {
-  if (trackingSpacing != spacingMm) return 0.0;
+  if (spacingAssumed()) return 0.0;
   const double depthMm =
       depthBelowSectorTop(sector.sector(), candidate.borderPoint()) * work.workSpacingMm().y();
   const double sine = std::sin(core::degToRad(core::orientationDifferenceDeg(angleMm(candidate.line), 0.0)));
@@ -182,7 +184,7 @@ core::Vec2 NeedleTracker::Impl::toFrameUnits(const core::Vec2& trackingMm) const
 }
 
 double NeedleTracker::Impl::angleInFrameUnits(double trackingAngleDeg) const {
-  if (trackingSpacing == spacingMm) return trackingAngleDeg;
+  if (!spacingAssumed()) return trackingAngleDeg;
   const double radians = core::degToRad(trackingAngleDeg);
   return core::lineOrientationDeg(toFrameUnits({std::cos(radians), std::sin(radians)}));
 }
@@ -208,7 +210,7 @@ NeedleTracker::~NeedleTracker() = default;
 const TrackerConfig& NeedleTracker::config() const { return m_impl->config; }
 
 std::optional<core::Vec2> NeedleTracker::assumedSpacingMm() const {
-  if (m_impl->width == 0 || m_impl->trackingSpacing == m_impl->spacingMm) return std::nullopt;
+  if (m_impl->width == 0 || !m_impl->spacingAssumed()) return std::nullopt;
   return m_impl->trackingSpacing;
 }
 

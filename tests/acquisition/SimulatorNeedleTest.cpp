@@ -110,9 +110,8 @@ TEST(SimulatorNeedle, OutOfPlaneNeedleFadesAndTruthFollows) {
   EXPECT_LT(slightly.truth.tipElevationEchoDb, -0.5);
   EXPECT_GT(slightly.truth.tipElevationEchoDb, -6.0);
   EXPECT_LT(away.truth.tipElevationEchoDb, -20.0);
-  const double sliceEdgeDb = 20.0 * std::log10(0.5);
   for (const NeedleImage* image : {&inPlane, &slightly, &away})
-    EXPECT_EQ(image->truth.tipInImage, image->truth.tipElevationEchoDb >= sliceEdgeDb);
+    EXPECT_EQ(image->truth.tipInImage, image->truth.tipElevationEchoDb >= FrameTruth::kSliceEdgeDb);
   EXPECT_GT(shaftContrast(inPlane), shaftContrast(slightly));
   EXPECT_LT(shaftContrast(away), 10.0);
 }

@@ -33,8 +33,8 @@ struct Streaming {
 class SliceEdgeCounts {
  public:
   void add(const acquisition::FrameTruth& truth, bool detected) {
-    const double edgeDb = 20.0 * std::log10(0.5);
-    const bool nearEdge = truth.visibleLengthMm >= 5.0 && std::abs(truth.tipElevationEchoDb - edgeDb) < 3.0;
+    const bool nearEdge = truth.visibleLengthMm >= 5.0 &&
+                          std::abs(truth.tipElevationEchoDb - acquisition::FrameTruth::kSliceEdgeDb) < 3.0;
     Counts& counts = nearEdge ? m_edge : m_elsewhere;
     (truth.needleVisible ? counts.visible : counts.invisible) += 1;
     (truth.needleVisible ? counts.detected : counts.reported) += detected ? 1 : 0;

@@ -56,10 +56,12 @@ struct FrameTruth {
   double angleDeg = 0;          ///< Orientation of the projected shaft near the tip, [0, 180).
   double visibleLengthMm = 0;   ///< Shaft inside the body, the sector and the slice thickness.
   double tipOutOfPlaneMm = 0;   ///< Signed elevation (probe z) of the tip.
-  /// The elevation beam's echo of the tip relative to in the plane (dB): 0 in the plane, −6 at the
-  /// slice's edge (half its thickness), kNoTipEchoDb outside the sector or the body.
+  /// The elevation beam's echo of the tip relative to in the plane (dB): 0 in the plane,
+  /// kSliceEdgeDb at the slice's edge (half its thickness), kNoTipEchoDb outside the sector or the body.
   double tipElevationEchoDb = kNoTipEchoDb;
   static constexpr double kNoTipEchoDb = -120.0;
+  static constexpr double kSliceEdgeDb =
+      -6.020599913279624;  ///< 20 log10(0.5): half the in-plane echo amplitude.
   core::Vec3 tipReferenceMm{0, 0, 0};
   core::Transform3 probeToReference = core::Transform3::Identity();
 };
