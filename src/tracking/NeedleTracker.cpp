@@ -1,6 +1,7 @@
 #include <hipguide/tracking/NeedleTracker.h>
 
 #include "EntryWatch.h"
+#include "FreshStructure.h"
 #include "MotionCue.h"
 #include "NeedleFilter.h"
 #include "RidgeFilter.h"
@@ -53,6 +54,7 @@ struct NeedleTracker::Impl {
         sector(c.image.sectorMarginPx, c.image.sectorLearnFrames),
         ridge(c.ridge.sigmaPx, c.ridge.noisePercentile),
         motion(c.motion.backgroundRate, c.motion.rateIntervalS),
+        fresh(c.fresh),
         shaft(c.shaft, c.needleLike),
         extender(c.extend),
         tip(c.tip),
@@ -76,7 +78,8 @@ struct NeedleTracker::Impl {
   /// without a calibration: an assumed scale can be off by twice or more, too much for a limit.
   double hiddenLengthMm(const ShaftCandidate& candidate) const;
   /// The best accepted candidate that may start a track (NeedleFilter::mayStartAt), or
-  /// candidates.size() when there is none.
+  /// candidates.size() when there is none. A fresh segment starts one only through the entry
+  /// watch: while its blob is young its angle is not yet settled.
   std::size_t bestStartable(const std::vector<ShaftCandidate>& candidates) const;
   /// The tip at the extended end, or at the end of a bridged run when only that one is bright.
   TipLocation locateTip(const Line& line, const ShaftEnd& end);
@@ -93,6 +96,7 @@ struct NeedleTracker::Impl {
   RidgeFilter ridge;
   RidgeMaps ridges;
   MotionCue motion;
+  FreshStructure fresh;
   ShaftDetector shaft;
   ShaftExtender extender;
   TipLocator tip;
@@ -117,6 +121,7 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
   trackingSpacing = trackingSpacingMm(frame, config.image);
   sector.reset();
   motion.reset();
+  fresh.reset();
   resetTrack();
   prior.insertionSide = 0;
 }
@@ -174,7 +179,7 @@ double NeedleTracker::Impl::hiddenLengthMm(const ShaftCandidate& candidate) cons
 
 std::size_t NeedleTracker::Impl::bestStartable(const std::vector<ShaftCandidate>& candidates) const {
   const auto startable = std::find_if(candidates.begin(), candidates.end(), [&](const ShaftCandidate& c) {
-    return c.rejection.empty() && filter.mayStartAt(angleMm(c.line), hiddenLengthMm(c));
+    return c.rejection.empty() && !c.fresh && filter.mayStartAt(angleMm(c.line), hiddenLengthMm(c));
   });
   return static_cast<std::size_t>(startable - candidates.begin());
 }
@@ -238,8 +243,10 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   s.lastTimestampNs = frame.deviceTimestampNs;
   const cv::Mat& change = s.motion.update(s.work.greyF(), mask, dt);
   clock.lap("motion");
+  const std::optional<FreshSegment> fresh = s.fresh.update(s.work.greyF(), mask, dt);
+  clock.lap("fresh");
   const std::vector<ShaftCandidate> candidates =
-      s.shaft.detect(s.ridges, s.sector, s.work.greyF(), change, s.prior);
+      s.shaft.detect(s.ridges, s.sector, s.work.greyF(), change, s.prior, fresh);
   clock.lap("shaft");
   // Without a track, a needle seen entering is measured even when it is not the best candidate,
   // and otherwise the best candidate that may start a track (a flatter line may not).

@@ -34,15 +34,18 @@ ShaftDetector::ShaftDetector(const ShaftConfig& config, const NeedleLikeConfig& 
 
 std::vector<ShaftCandidate> ShaftDetector::detect(const RidgeMaps& ridges, const SectorMask& sector,
                                                   const cv::Mat& greyF, const cv::Mat& change,
-                                                  const ShaftPrior& prior) {
+                                                  const ShaftPrior& prior,
+                                                  const std::optional<FreshSegment>& fresh) {
   std::vector<ShaftCandidate> candidates;
-  for (const HoughPeak& peak : m_hough.peaks(ridges, m_config.maxCandidates)) {
-    auto candidate = examine(peak.line, ridges, sector.mask(), prior);
-    if (!candidate || duplicates(*candidate, candidates)) continue;
-    judge(*candidate, ridges, sector, greyF);
-    score(*candidate, prior, change);
-    candidates.push_back(std::move(*candidate));
-  }
+  const auto add = [&](ShaftCandidate&& candidate) {
+    if (duplicates(candidate, candidates)) return;
+    judge(candidate, ridges, sector, greyF);
+    score(candidate, prior, change);
+    candidates.push_back(std::move(candidate));
+  };
+  for (const HoughPeak& peak : m_hough.peaks(ridges, m_config.maxCandidates))
+    if (auto candidate = examine(peak.line, ridges, sector.mask(), prior)) add(std::move(*candidate));
+  if (fresh) add(fromFresh(*fresh, prior, greyF.size()));
   rejectInterfaceParts(candidates);
   rejectReverberations(candidates);
   for (ShaftCandidate& candidate : candidates)
@@ -66,6 +69,19 @@ std::optional<ShaftCandidate> ShaftDetector::examine(const Line& coarse, const R
   if (!strongestRun(candidate.line, ridges, mask, 1, candidate.startT, candidate.endT, candidate.evidence))
     return {};
   orient(candidate, prior, mask.size());
+  return candidate;
+}
+
+ShaftCandidate ShaftDetector::fromFresh(const FreshSegment& fresh, const ShaftPrior& prior,
+                                        cv::Size size) const {
+  ShaftCandidate candidate;
+  candidate.line = fresh.line;
+  candidate.startT = fresh.startT;
+  candidate.endT = fresh.endT;
+  candidate.evidence = fresh.evidence;
+  candidate.residualPx = fresh.residualPx;
+  candidate.fresh = true;
+  orient(candidate, prior, size);
   return candidate;
 }
 
@@ -192,7 +208,8 @@ void ShaftDetector::judge(ShaftCandidate& candidate, const RidgeMaps& ridges, co
     candidate.rejection = "short";
     return;
   }
-  if (candidate.residualPx > m_config.maxResidualPx) {
+  // A fresh segment's straightness is its blob's, judged where it was found.
+  if (candidate.residualPx > m_config.maxResidualPx && !candidate.fresh) {
     candidate.rejection = "not straight";
     return;
   }
@@ -226,7 +243,9 @@ void ShaftDetector::judge(ShaftCandidate& candidate, const RidgeMaps& ridges, co
          insideMask(sector.sector(), line.at(border - 1.0f)))
     border -= 1.0f;
   candidate.entryGapPx = candidate.startT - border;
-  if (candidate.shadowRatio < m_config.minShadowRatio) candidate.rejection = "acoustic shadow below (bone)";
+  // Bone does not appear in still tissue: a fresh line darker below lies under brighter fascia.
+  if (candidate.shadowRatio < m_config.minShadowRatio && !candidate.fresh)
+    candidate.rejection = "acoustic shadow below (bone)";
 }
 
 void ShaftDetector::score(ShaftCandidate& candidate, const ShaftPrior& prior, const cv::Mat& change) const {

@@ -3,6 +3,7 @@
 /// priors, with tissue interfaces, bone and reverberation copies rejected.
 
 #include "AcrossContrast.h"
+#include "FreshStructure.h"
 #include "LineGeometry.h"
 #include "OrientedHough.h"
 #include "RidgeFilter.h"
@@ -39,6 +40,7 @@ struct ShaftCandidate {
   bool needleLike = false;      ///< Looks like a needle from the skin even when still (NeedleLikeConfig).
   double needleScore = 0.0;     ///< Score for the confidence: with the across-contrast evidence when
                                 ///< needle-like (never below `score`).
+  bool fresh = false;           ///< Fresh structure under a still probe (FreshStructure), not a Hough peak.
   std::string rejection;        ///< Why it is not a needle; empty when accepted.
 
   cv::Point2f entry() const { return line.at(startT); }
@@ -54,13 +56,17 @@ class ShaftDetector {
   ShaftDetector(const ShaftConfig& config, const NeedleLikeConfig& needleLike);
 
   /// All examined candidates, best accepted first (rejected ones after, with reasons).
-  /// `change` is the motion cue (may be empty); `greyF` the working image.
+  /// `change` is the motion cue (may be empty); `greyF` the working image; `fresh` a line of fresh
+  /// structure (FreshStructure), examined after the Hough peaks unless one of them is the same line.
   std::vector<ShaftCandidate> detect(const RidgeMaps& ridges, const SectorMask& sector, const cv::Mat& greyF,
-                                     const cv::Mat& change, const ShaftPrior& prior);
+                                     const cv::Mat& change, const ShaftPrior& prior,
+                                     const std::optional<FreshSegment>& fresh = std::nullopt);
 
  private:
   std::optional<ShaftCandidate> examine(const Line& coarse, const RidgeMaps& ridges, const cv::Mat& mask,
                                         const ShaftPrior& prior) const;
+  /// The fresh segment as it is: its ridge is too weak for the Hough stage's refinement.
+  ShaftCandidate fromFresh(const FreshSegment& fresh, const ShaftPrior& prior, cv::Size size) const;
   bool strongestRun(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask, int perpendicularPx,
                     float& t0, float& t1, double& evidence) const;
   double refine(Line& line, float t0, float t1, const RidgeMaps& ridges) const;

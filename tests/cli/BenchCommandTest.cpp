@@ -14,7 +14,8 @@ TEST(BenchCommand, TimesEveryStageOnSimulatedFramesWithoutAFile) {
   const hipguide::test::CliResult result = hipguide::test::runCli("bench --frames 4 --passes 1");
   ASSERT_EQ(result.exitCode, 0) << result.output;
   EXPECT_TRUE(has(result.output, "4 frames of 640x480 from simulated anterior-hip")) << result.output;
-  for (const char* row : {"resample", "sector", "ridge", "motion", "shaft", "tip", "filter", "total"})
+  for (const char* row :
+       {"resample", "sector", "ridge", "motion", "fresh", "shaft", "tip", "filter", "total"})
     EXPECT_TRUE(has(result.output, std::string("  ") + row + " ")) << "no row '" << row << "':\n"
                                                                    << result.output;
 }

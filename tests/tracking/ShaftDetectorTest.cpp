@@ -4,6 +4,7 @@
 #include <hipguide/core/Geometry.h>
 
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <opencv2/imgproc.hpp>
 
 namespace hipguide::tracking {
@@ -250,6 +251,66 @@ TEST(ShaftDetector, PrefersTheLineNearThePreviousShaft) {
   const ShaftCandidate* best = bestAccepted(candidates);
   ASSERT_NE(best, nullptr);
   EXPECT_LT(core::orientationDifferenceDeg(best->line.angleDeg(), 30.0), 2.0);
+}
+
+/// A fresh segment along the 30° needle's line, as FreshStructure reports it.
+FreshSegment freshAlongNeedle(double residualPx = 0.3) {
+  const test::SyntheticNeedle needle = needleAt30Deg();
+  FreshSegment fresh;
+  fresh.line.point = needle.entry;
+  fresh.line.direction = (needle.tip - needle.entry) / float(cv::norm(needle.tip - needle.entry));
+  fresh.startT = 0.0f;
+  fresh.endT = float(cv::norm(needle.tip - needle.entry));
+  fresh.widthPx = 6.0;
+  fresh.residualPx = residualPx;
+  fresh.evidence = 2.0 * fresh.endT;
+  return fresh;
+}
+
+const ShaftCandidate* findFresh(const std::vector<ShaftCandidate>& candidates) {
+  for (const ShaftCandidate& candidate : candidates)
+    if (candidate.fresh) return &candidate;
+  return nullptr;
+}
+
+TEST(ShaftDetector, AFreshSegmentIsExaminedAsItIsAfterTheHoughPeaks) {
+  // Speckle only: the needle's ridge is not there, its fresh blob is. A blob's crest is ragged:
+  // its straightness (above the ridge limit here) was judged where it was found.
+  const FreshSegment fresh = freshAlongNeedle(1.2);
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(baseScene(), {}, fresh);
+  const ShaftCandidate* found = findFresh(candidates);
+  ASSERT_NE(found, nullptr);
+  EXPECT_TRUE(found->rejection.empty()) << found->rejection;
+  EXPECT_EQ(found->evidence, fresh.evidence);
+  EXPECT_LT(cv::norm(found->entry() - fresh.line.at(fresh.startT)), 0.01);
+  EXPECT_LT(cv::norm(found->deepEnd() - fresh.line.at(fresh.endT)), 0.01);
+  EXPECT_EQ(std::count_if(candidates.begin(), candidates.end(), [](const auto& c) { return c.fresh; }), 1);
+}
+
+TEST(ShaftDetector, AFreshSegmentBelowABrightLayerIsNotTakenForBone) {
+  // A needle entering just under a bright, attenuating layer has brighter tissue above than
+  // below, as bone's surface does; but bone does not appear in still tissue.
+  test::SyntheticScene scene = baseScene();
+  scene.interfaces.push_back({{80, 57.3f}, {200, 126.6f}, 12.0, 0.03});  // 6 px above the line
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene, {}, freshAlongNeedle());
+  const ShaftCandidate* found = findFresh(candidates);
+  ASSERT_NE(found, nullptr);
+  EXPECT_LT(found->shadowRatio, pipeline.config.shaft.minShadowRatio) << "darker below than above";
+  EXPECT_TRUE(found->rejection.empty()) << found->rejection;
+  EXPECT_NE(findRejected(candidates, "shadow"), nullptr) << "the layer itself, a Hough peak, is";
+}
+
+TEST(ShaftDetector, AHoughPeakOnTheFreshSegmentsLineIsKeptInstead) {
+  test::SyntheticScene scene = baseScene();
+  scene.needles.push_back(needleAt30Deg());
+  test::StagePipeline pipeline;
+  const auto candidates = pipeline.run(scene, {}, freshAlongNeedle());
+  const ShaftCandidate* best = bestAccepted(candidates);
+  ASSERT_NE(best, nullptr);
+  EXPECT_FALSE(best->fresh) << "its ridge-refined line is the more precise";
+  EXPECT_EQ(findFresh(candidates), nullptr);
 }
 
 }  // namespace

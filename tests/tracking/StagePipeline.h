@@ -14,7 +14,8 @@
 
 namespace hipguide::test {
 
-/// Working image → sector → ridge → shaft candidates, with default settings.
+/// Working image → sector → ridge → shaft candidates, with default settings; a fresh segment
+/// (FreshStructure) may be handed to the shaft stage as the tracker does.
 struct StagePipeline {
   tracking::TrackerConfig config;
   tracking::WorkingImage work;
@@ -23,13 +24,14 @@ struct StagePipeline {
   tracking::RidgeMaps maps;
   tracking::ShaftDetector detector{config.shaft, config.needleLike};
 
-  std::vector<tracking::ShaftCandidate> run(const SyntheticScene& scene,
-                                            const tracking::ShaftPrior& prior = {}) {
+  std::vector<tracking::ShaftCandidate> run(
+      const SyntheticScene& scene, const tracking::ShaftPrior& prior = {},
+      const std::optional<tracking::FreshSegment>& fresh = std::nullopt) {
     const SyntheticScene full = scaled(scene, 2.0f);
     work.assign(frameFrom(renderScene(full), 0.15, 1, 0), full.size.width / 2, {0.15, 0.15});
     sector.update(work.grey());
     ridge.apply(work.greyF(), sector.mask(), maps);
-    return detector.detect(maps, sector, work.greyF(), cv::Mat(), prior);
+    return detector.detect(maps, sector, work.greyF(), cv::Mat(), prior, fresh);
   }
 };
 

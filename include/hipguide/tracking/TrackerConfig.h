@@ -34,6 +34,29 @@ struct MotionConfig {
   double rateIntervalS = 0.05;
 };
 
+/// Structure that appeared under a still probe (FreshStructure): a needle entering among bright
+/// fascia, whose ridge the Hough transform does not find for dozens of frames.
+struct FreshConfig {
+  bool enabled = true;
+  double memoryS = 3.0;  ///< Time constant of the slow background the frame is compared with.
+  /// Fresh: brighter than the background by this many spreads of the difference over the sector
+  /// (its 84th percentile: one SD of tissue noise, whatever a needle adds).
+  double thresholdSpreads = 2.2;
+  /// ...and by at least this (grey levels): a frame repeated exactly differs by nothing but the
+  /// faint halo of what entered.
+  double minThresholdGrey = 5.0;
+  /// The image counts as still while that spread is at most this (grey levels).
+  double maxSpreadGrey = 7.0;
+  int minAreaPx = 15;          ///< The largest fresh blob needs this many pixels...
+  double minLengthPx = 12.0;   ///< ...this length along its line...
+  double minElongation = 3.0;  ///< ...this ratio of length to width (an early, round blob has no angle)...
+  double maxResidualPx = 0.9;  ///< ...and its crest this straight (RMS distance from the fitted line).
+  double strengthCap = 3.0;    ///< Its evidence counts a pixel at most this many thresholds bright.
+  /// Blobs on its line this close to its ends are pieces of it (pixels): where a needle crosses a
+  /// layer brighter than itself nothing is fresh (the blob stopped at the layer, the tip 6 mm on).
+  double maxGapPx = 12.0;
+};
+
 /// Shaft hypotheses: oriented Hough voting, segment extraction, refinement and rejection.
 struct ShaftConfig {
   double voteThreshold = 1.5;           ///< Ridge strength (speckle units) a pixel needs to vote.
@@ -180,6 +203,7 @@ struct TrackerConfig {
   WorkingImageConfig image;
   RidgeConfig ridge;
   MotionConfig motion;
+  FreshConfig fresh;
   ShaftConfig shaft;
   NeedleLikeConfig needleLike;
   ExtendConfig extend;
