@@ -37,15 +37,24 @@ std::vector<ShaftCandidate> ShaftDetector::detect(const RidgeMaps& ridges, const
                                                   const ShaftPrior& prior,
                                                   const std::optional<FreshSegment>& fresh) {
   std::vector<ShaftCandidate> candidates;
-  const auto add = [&](ShaftCandidate&& candidate) {
-    if (duplicates(candidate, candidates)) return;
+  for (const HoughPeak& peak : m_hough.peaks(ridges, m_config.maxCandidates)) {
+    auto candidate = examine(peak.line, ridges, sector.mask(), prior);
+    if (candidate && !duplicateOf(*candidate, candidates)) candidates.push_back(std::move(*candidate));
+  }
+  if (fresh) {
+    ShaftCandidate freshCandidate = fromFresh(*fresh, prior, greyF.size());
+    // A Hough peak on the same line keeps its ridge-refined line, but the fresh blob may reach
+    // a little further: where the needle runs into bright tissue its ridge ends early.
+    if (ShaftCandidate* same = duplicateOf(freshCandidate, candidates))
+      same->endT = std::clamp(same->line.positionOf(freshCandidate.deepEnd()), same->endT,
+                              same->endT + static_cast<float>(m_config.maxFreshReachPx));
+    else
+      candidates.push_back(std::move(freshCandidate));
+  }
+  for (ShaftCandidate& candidate : candidates) {
     judge(candidate, ridges, sector, greyF);
     score(candidate, prior, change);
-    candidates.push_back(std::move(candidate));
-  };
-  for (const HoughPeak& peak : m_hough.peaks(ridges, m_config.maxCandidates))
-    if (auto candidate = examine(peak.line, ridges, sector.mask(), prior)) add(std::move(*candidate));
-  if (fresh) add(fromFresh(*fresh, prior, greyF.size()));
+  }
   rejectInterfaceParts(candidates);
   rejectReverberations(candidates);
   for (ShaftCandidate& candidate : candidates)
@@ -176,12 +185,14 @@ void ShaftDetector::orient(ShaftCandidate& candidate, const ShaftPrior& prior, c
   if ((side < 0 && d.x < 0.0f) || (side > 0 && d.x > 0.0f)) flip(candidate);
 }
 
-bool ShaftDetector::duplicates(const ShaftCandidate& candidate, const std::vector<ShaftCandidate>& others) {
+ShaftCandidate* ShaftDetector::duplicateOf(const ShaftCandidate& candidate,
+                                           std::vector<ShaftCandidate>& others) {
   const cv::Point2f middle = candidate.line.at(0.5f * (candidate.startT + candidate.endT));
-  return std::any_of(others.begin(), others.end(), [&](const ShaftCandidate& other) {
+  const auto same = std::find_if(others.begin(), others.end(), [&](const ShaftCandidate& other) {
     return core::orientationDifferenceDeg(other.line.angleDeg(), candidate.line.angleDeg()) < 3.0 &&
            std::abs(other.line.offsetOf(middle)) < 2.0f;
   });
+  return same == others.end() ? nullptr : &*same;
 }
 
 double ShaftDetector::coverage(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask) const {

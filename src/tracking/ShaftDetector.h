@@ -57,7 +57,8 @@ class ShaftDetector {
 
   /// All examined candidates, best accepted first (rejected ones after, with reasons).
   /// `change` is the motion cue (may be empty); `greyF` the working image; `fresh` a line of fresh
-  /// structure (FreshStructure), examined after the Hough peaks unless one of them is the same line.
+  /// structure (FreshStructure), examined after the Hough peaks unless one of them is the same
+  /// line, which then reaches toward its deep end (ShaftConfig::maxFreshReachPx).
   std::vector<ShaftCandidate> detect(const RidgeMaps& ridges, const SectorMask& sector, const cv::Mat& greyF,
                                      const cv::Mat& change, const ShaftPrior& prior,
                                      const std::optional<FreshSegment>& fresh = std::nullopt);
@@ -71,7 +72,8 @@ class ShaftDetector {
                     float& t0, float& t1, double& evidence) const;
   double refine(Line& line, float t0, float t1, const RidgeMaps& ridges) const;
   void orient(ShaftCandidate& candidate, const ShaftPrior& prior, cv::Size size) const;
-  static bool duplicates(const ShaftCandidate& candidate, const std::vector<ShaftCandidate>& others);
+  /// The candidate among `others` on the same line (within 3° and 2 px at its middle), or nullptr.
+  static ShaftCandidate* duplicateOf(const ShaftCandidate& candidate, std::vector<ShaftCandidate>& others);
   /// Fraction of the line's course inside the mask where the ridge is on (within ±3 pixels).
   double coverage(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask) const;
   void judge(ShaftCandidate& candidate, const RidgeMaps& ridges, const SectorMask& sector,

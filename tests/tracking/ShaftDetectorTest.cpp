@@ -302,15 +302,30 @@ TEST(ShaftDetector, AFreshSegmentBelowABrightLayerIsNotTakenForBone) {
   EXPECT_NE(findRejected(candidates, "shadow"), nullptr) << "the layer itself, a Hough peak, is";
 }
 
-TEST(ShaftDetector, AHoughPeakOnTheFreshSegmentsLineIsKeptInstead) {
+TEST(ShaftDetector, AHoughPeakOnTheFreshSegmentsLineIsKeptAndReachesALittleFurther) {
   test::SyntheticScene scene = baseScene();
   scene.needles.push_back(needleAt30Deg());
   test::StagePipeline pipeline;
-  const auto candidates = pipeline.run(scene, {}, freshAlongNeedle());
+  const auto withoutFresh = pipeline.run(scene);
+  const ShaftCandidate* ridgeOnly = bestAccepted(withoutFresh);
+  ASSERT_NE(ridgeOnly, nullptr);
+  const float ridgeEnd = ridgeOnly->line.positionOf(ridgeOnly->deepEnd());
+
+  FreshSegment reachingOn = freshAlongNeedle();  // the fresh blob goes on 10 px past the ridge
+  reachingOn.endT = reachingOn.line.positionOf(ridgeOnly->deepEnd()) + 10.0f;
+  const auto candidates = pipeline.run(scene, {}, reachingOn);
   const ShaftCandidate* best = bestAccepted(candidates);
   ASSERT_NE(best, nullptr);
   EXPECT_FALSE(best->fresh) << "its ridge-refined line is the more precise";
   EXPECT_EQ(findFresh(candidates), nullptr);
+  EXPECT_NEAR(best->line.positionOf(best->deepEnd()) - ridgeEnd, pipeline.config.shaft.maxFreshReachPx, 0.01)
+      << "lengthened by at most maxFreshReachPx";
+
+  FreshSegment shorter = freshAlongNeedle();  // ending before the ridge: nothing changes
+  shorter.endT = shorter.line.positionOf(ridgeOnly->deepEnd()) - 10.0f;
+  const auto unchanged = pipeline.run(scene, {}, shorter);
+  ASSERT_NE(bestAccepted(unchanged), nullptr);
+  EXPECT_NEAR(cv::norm(bestAccepted(unchanged)->deepEnd() - ridgeOnly->deepEnd()), 0.0, 0.01);
 }
 
 }  // namespace

@@ -81,6 +81,10 @@ struct ShaftConfig {
   float acrossFromPx = 3.0f;      ///< Tissue bands beside the shaft for its across contrast start here...
   float acrossToPx = 6.0f;        ///< ...and end here (pixels from the line, both sides).
   double acrossMinSpreadGrey = 2.0;  ///< Floor of the speckle spread the across contrast is divided by.
+  /// A Hough peak on the fresh segment's line (FreshStructure) is lengthened to the segment's deep
+  /// end by at most this (painted needles held still: tip p95 2.3-3.9 → 1.0-1.3 px at 60 dB; 8 px
+  /// cut detection on probe-motion to 91 % with the fresh stage forced on in the simulator).
+  double maxFreshReachPx = 4.0;
 };
 
 /// When a still shaft may start a track without the advance cue: it must look like a needle
