@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -119,16 +120,14 @@ void FreshStructure::joinPiecesAlong(FreshSegment& segment, const Blobs& blobs, 
   for (int label = 1; label < blobs.count; ++label) {
     if (label == largest || std::size_t(blobs.area(label)) < kMinPieceAreaPx) continue;
     // Its part on the line: below a layer the needle also brightens the layer's edge beside it.
-    Piece piece{std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest()};
     const std::vector<cv::Point2f> pixels = blobs.pixels(label);
-    std::size_t onLine = 0;
-    for (const cv::Point2f& p : pixels) {
-      if (std::abs(segment.line.offsetOf(p)) > segment.widthPx) continue;
-      ++onLine;
-      piece.startT = std::min(piece.startT, segment.line.positionOf(p));
-      piece.endT = std::max(piece.endT, segment.line.positionOf(p));
-    }
-    if (onLine >= kMinPieceAreaPx && onLine >= pixels.size() / 2) pieces.push_back(piece);
+    std::vector<cv::Point2f> onLine;
+    std::copy_if(pixels.begin(), pixels.end(), std::back_inserter(onLine),
+                 [&](const cv::Point2f& p) { return std::abs(segment.line.offsetOf(p)) <= segment.widthPx; });
+    if (onLine.size() < kMinPieceAreaPx || onLine.size() < pixels.size() / 2) continue;
+    Piece piece{};
+    extentAlong(segment.line, onLine, piece.startT, piece.endT);
+    pieces.push_back(piece);
   }
   const auto gap = static_cast<float>(m_config.maxGapPx);
   std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.startT < b.startT; });
@@ -145,7 +144,7 @@ std::optional<FreshSegment> FreshStructure::segmentOf(const std::vector<cv::Poin
   FreshSegment segment;
   fitLine(blob, std::vector<float>(blob.size(), 1.0f), {0.0f, 1.0f}, segment.line);
   if (segment.line.direction.y < 0.0f) segment.line.direction = -segment.line.direction;
-  setExtent(segment, blob);
+  extentAlong(segment.line, blob, segment.startT, segment.endT);
   segment.widthPx = double(blob.size()) / std::max(1.0, segment.lengthPx());
   if (segment.lengthPx() < m_config.minLengthPx ||
       segment.lengthPx() < m_config.minElongation * segment.widthPx)
@@ -178,17 +177,17 @@ std::optional<FreshSegment> FreshStructure::segmentOf(const std::vector<cv::Poin
   segment.residualPx = fitLine(crest, weights, segment.line.direction, fitted);
   if (!std::isfinite(segment.residualPx) || segment.residualPx > m_config.maxResidualPx) return std::nullopt;
   segment.line = fitted;
-  setExtent(segment, blob);
+  extentAlong(segment.line, blob, segment.startT, segment.endT);
   return segment;
 }
 
-void FreshStructure::setExtent(FreshSegment& segment, const std::vector<cv::Point2f>& blob) {
-  segment.startT = std::numeric_limits<float>::max();
-  segment.endT = std::numeric_limits<float>::lowest();
-  for (const cv::Point2f& p : blob) {
-    const float t = segment.line.positionOf(p);
-    segment.startT = std::min(segment.startT, t);
-    segment.endT = std::max(segment.endT, t);
+void FreshStructure::extentAlong(const Line& line, const std::vector<cv::Point2f>& points, float& startT,
+                                 float& endT) {
+  startT = std::numeric_limits<float>::max();
+  endT = std::numeric_limits<float>::lowest();
+  for (const cv::Point2f& p : points) {
+    startT = std::min(startT, line.positionOf(p));
+    endT = std::max(endT, line.positionOf(p));
   }
 }
 

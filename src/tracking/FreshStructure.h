@@ -61,8 +61,9 @@ class FreshStructure {
   void joinPiecesAlong(FreshSegment& segment, const Blobs& blobs, int largest) const;
   /// The blob's crest as a line, when the blob is long, thin and straight enough.
   std::optional<FreshSegment> segmentOf(const std::vector<cv::Point2f>& blob, const cv::Mat& fresh) const;
-  /// Sets the segment's extent to the blob's along its line.
-  static void setExtent(FreshSegment& segment, const std::vector<cv::Point2f>& blob);
+  /// The range of the points' positions along `line`: [startT, endT].
+  static void extentAlong(const Line& line, const std::vector<cv::Point2f>& points, float& startT,
+                          float& endT);
   double evidenceAlong(const FreshSegment& segment, const cv::Mat& fresh) const;
 
   FreshConfig m_config;
