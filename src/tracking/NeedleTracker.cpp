@@ -110,6 +110,7 @@ struct NeedleTracker::Impl {
   int width = 0, height = 0;
   core::Vec2 spacingMm{0.0, 0.0};
   core::Vec2 trackingSpacing{1.0, 1.0};  ///< mm per frame pixel the stages and the filter work in.
+  core::Vec2 workScale{1.0, 1.0};        ///< Working pixels per frame pixel.
   std::int64_t lastTimestampNs = 0;
 };
 
@@ -119,6 +120,7 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
   height = frame.height;
   spacingMm = frame.spacingMm;
   trackingSpacing = trackingSpacingMm(frame, config.image);
+  workScale = workingScale(frame, config.image);
   sector.reset();
   motion.reset();
   fresh.reset();
@@ -154,6 +156,10 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   // A shaft that fades out toward its end leaves the slice there: its end is not the tip.
   const double inPlane = std::clamp((located.endToShaftContrast - kFadedEnd) / (1.0 - kFadedEnd), 0.0, 1.0);
   measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
+  // A shaft that runs into the image's edge goes on beyond it: its end is not the tip.
+  const auto edgeLimit = static_cast<float>(config.tip.minEdgeDistancePx);
+  if (runInsideMask(best.line, located.tipT, 1.0f, sector.extent(), edgeLimit) < edgeLimit)
+    measurement.confidence = 0.0;
   measurement.advance = best.motion;
   measurement.hiddenLengthMm = hiddenLengthMm(best);
   // Without the advance, only a shaft whose end is seen (against darker tissue, with a step as
@@ -231,7 +237,7 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   estimate.deviceTimestampNs = frame.deviceTimestampNs;
   StageClock clock(estimate.stageTimes);
   s.startOverIfGeometryChanged(frame);
-  s.work.assign(frame, s.config.image.maxWidthPx, s.trackingSpacing);
+  s.work.assign(frame, s.workScale, s.trackingSpacing);
   clock.lap("resample");
   const cv::Mat& mask = s.sector.update(s.work.grey());
   clock.lap("sector");

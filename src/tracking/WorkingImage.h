@@ -11,6 +11,10 @@ namespace hipguide::tracking {
 /// Throws std::invalid_argument naming the first setting out of range.
 void checkWorkingImageConfig(const WorkingImageConfig& config);
 
+/// Working pixels per frame pixel along x and y: at most `maxWidthPx` wide, and for a calibrated
+/// frame a working pixel within [minWorkingSpacingMm, maxWorkingSpacingMm] (never enlarged).
+core::Vec2 workingScale(const core::Frame& frame, const WorkingImageConfig& config);
+
 /// The spacing (mm per frame pixel) the tracker works in: the frame's own when it is a B-mode
 /// calibration, else the one that makes a working pixel `assumedWorkingSpacingMm` (isotropic).
 core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig& config);
@@ -20,9 +24,9 @@ core::Vec2 trackingSpacingMm(const core::Frame& frame, const WorkingImageConfig&
 /// the centre-preserving mapping of area resampling.
 class WorkingImage {
  public:
-  /// Resamples `frame` so that its width is at most `maxWidthPx` (area average); `spacingMm`
-  /// (mm per frame pixel) is the one toMm() and fromMm() work in (see trackingSpacingMm).
-  void assign(const core::Frame& frame, int maxWidthPx, const core::Vec2& spacingMm);
+  /// Resamples `frame` by `scale` (working pixels per frame pixel, see workingScale; area average);
+  /// `spacingMm` (mm per frame pixel) is the one toMm() and fromMm() work in (see trackingSpacingMm).
+  void assign(const core::Frame& frame, const core::Vec2& scale, const core::Vec2& spacingMm);
   /// Uses an 8-bit image as it is (scale 1), for stage tests.
   void assign(const cv::Mat& grey8, const core::Vec2& spacingMm);
 

@@ -17,6 +17,10 @@ class SimulatedSequence {
   SimulatedSequence(const std::string& scenario, std::uint32_t seed, double fps = 20.0)
       : m_sequence(scenario, seed, fps) {}
 
+  /// Images the scenario with another probe or at another depth than its own.
+  void setProbe(const acquisition::ProbeModel& probe) { m_sequence.setProbe(probe); }
+  void setDepthMm(double depthMm) { m_sequence.setDepthMm(depthMm); }
+
   /// Frames in the whole scripted scenario.
   std::uint64_t frameCount() const { return m_sequence.frameCount(); }
 

@@ -28,7 +28,7 @@ struct StagePipeline {
       const SyntheticScene& scene, const tracking::ShaftPrior& prior = {},
       const std::optional<tracking::FreshSegment>& fresh = std::nullopt) {
     const SyntheticScene full = scaled(scene, 2.0f);
-    work.assign(frameFrom(renderScene(full), 0.15, 1, 0), full.size.width / 2, {0.15, 0.15});
+    work.assign(frameFrom(renderScene(full), 0.15, 1, 0), {0.5, 0.5}, {0.15, 0.15});
     sector.update(work.grey());
     ridge.apply(work.greyF(), sector.mask(), maps);
     return detector.detect(maps, sector, work.greyF(), cv::Mat(), prior, fresh);
