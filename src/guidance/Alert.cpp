@@ -13,7 +13,6 @@ std::string_view toString(AlertKind kind) {
     case AlertKind::TipReachedTarget: return "tip_reached_target";
     case AlertKind::NeedleLostWhileAdvancing: return "needle_lost_while_advancing";
     case AlertKind::NeedleOutOfPlane: return "needle_out_of_plane";
-    case AlertKind::NeedleAtImageEdge: return "needle_at_image_edge";
   }
   return "unknown";
 }
@@ -37,7 +36,6 @@ std::string describe(const Alert& alert) {
     case AlertKind::TipReachedTarget: return "Tip at target (" + std::string(value) + ")";
     case AlertKind::NeedleLostWhileAdvancing: return "Needle tip not visible: stop advancing";
     case AlertKind::NeedleOutOfPlane: return "Needle leaving the image plane";
-    case AlertKind::NeedleAtImageEdge: return "Needle tip at the image's edge: stop, increase the depth";
   }
   return {};
 }

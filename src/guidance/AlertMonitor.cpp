@@ -67,17 +67,12 @@ void AlertMonitor::motionAlerts(const AlertInputs& inputs, std::vector<Alert>& a
     m_tipProgress.clear();
     m_visibleLength.clear();
     const bool lostLongEnough = now - m_lastSeenNs > core::secondsToNs(m_settings.lostWhileAdvancingS);
-    // Where the tip went is known: the shaft runs into the image's edge. Held until it is seen.
-    m_lostAtImageEdge = m_lostAtImageEdge || inputs.tipAtImageEdge;
-    if (m_lostAtImageEdge)
-      alerts.push_back({AlertKind::NeedleAtImageEdge, AlertSeverity::Warning, {}, 0.0});
-    else if (m_advancingWhenLastSeen && lostLongEnough)
+    if (m_advancingWhenLastSeen && lostLongEnough)
       alerts.push_back({AlertKind::NeedleLostWhileAdvancing, AlertSeverity::Warning, {}, 0.0});
     if (m_outOfPlaneFlag.raised())
       alerts.push_back({AlertKind::NeedleOutOfPlane, AlertSeverity::Warning, {}, 0.0});
     return;
   }
-  m_lostAtImageEdge = false;
   const NeedlePose& needle = *inputs.needle;
   // Progress of the tip along the shaft direction (image mm): grows while advancing.
   const double progressMm = needle.tipImageMm.dot(needle.directionImage);

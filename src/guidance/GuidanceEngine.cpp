@@ -50,7 +50,6 @@ GuidanceState GuidanceEngine::update(const core::NeedleEstimate& estimate,
   AlertInputs inputs;
   inputs.timeNs = timeNs;
   inputs.needle = state.needle;
-  inputs.tipAtImageEdge = estimate.tipAtImageEdge;
   inputs.visibleLengthMm = estimate.visibleLengthMm;
   inputs.pathClearances = state.pathClearances;
   inputs.tipClearances = state.tipClearances;

@@ -23,7 +23,6 @@ struct NeedleMeasurement {
   bool needleLike = false;      ///< The shaft looks like a needle from the skin even when still.
   bool entering = false;        ///< Seen advancing along one line for EntryConfig::frames frames in a row.
   double hiddenLengthMm = 0.0;  ///< Along the shaft's line from the skin's depth to the image.
-  bool atImageEdge = false;     ///< Its end lies at the image's edge (confidence 0: not the tip).
 };
 
 /// What the filter reports for one frame.

@@ -158,9 +158,8 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
   // A shaft that runs into the image's edge goes on beyond it: its end is not the tip.
   const auto edgeLimit = static_cast<float>(config.tip.minEdgeDistancePx);
-  measurement.atImageEdge =
-      runInsideMask(best.line, located.tipT, 1.0f, sector.extent(), edgeLimit) < edgeLimit;
-  if (measurement.atImageEdge) measurement.confidence = 0.0;
+  if (runInsideMask(best.line, located.tipT, 1.0f, sector.extent(), edgeLimit) < edgeLimit)
+    measurement.confidence = 0.0;
   measurement.advance = best.motion;
   measurement.hiddenLengthMm = hiddenLengthMm(best);
   // Without the advance, only a shaft whose end is seen (against darker tissue, with a step as
@@ -275,7 +274,6 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   s.remember(filtered, measurement);
   clock.lap("filter");
   estimate.detected = filtered.detected;
-  estimate.tipAtImageEdge = !filtered.detected && measurement && measurement->atImageEdge;
   if (filtered.detected) {
     estimate.tipMm = s.toFrameUnits(filtered.tipMm);
     estimate.angleDeg = s.angleInFrameUnits(filtered.angleDeg);

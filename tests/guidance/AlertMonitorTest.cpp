@@ -83,23 +83,6 @@ TEST(AlertMonitor, TargetReachedWithinToleranceAndClearsBeyondHysteresis) {
   }
 }
 
-TEST(AlertMonitor, ANeedleRunningIntoTheImagesEdgeSaysSoAtOnceInsteadOfLost) {
-  AlertMonitor monitor;
-  int index = 0;
-  for (; index < 10; ++index) monitor.update(frame(index, needleWithTipAt(20 + index * 0.5)));  // advancing
-  AlertInputs atEdge = frame(index++, std::nullopt);
-  atEdge.tipAtImageEdge = true;
-  std::vector<Alert> alerts = monitor.update(atEdge);
-  EXPECT_TRUE(has(alerts, AlertKind::NeedleAtImageEdge)) << "no delay: where the tip went is known";
-  EXPECT_EQ(describe(alerts.front()), "Needle tip at the image's edge: stop, increase the depth");
-  for (int k = 0; k < 10; ++k) alerts = monitor.update(frame(index++, std::nullopt));
-  EXPECT_TRUE(has(alerts, AlertKind::NeedleAtImageEdge)) << "held while the needle is not seen";
-  EXPECT_FALSE(has(alerts, AlertKind::NeedleLostWhileAdvancing)) << "the more specific alert only";
-  EXPECT_EQ(toString(AlertKind::NeedleAtImageEdge), "needle_at_image_edge");
-  // Seen again: the alert ends.
-  EXPECT_FALSE(has(monitor.update(frame(index++, needleWithTipAt(26))), AlertKind::NeedleAtImageEdge));
-}
-
 TEST(AlertMonitor, NeedleLostWhileAdvancingAlertsOnlyAfterAdvancing) {
   AlertMonitor monitor;  // advancing above 1 mm/s, alert after 0.4 s unseen
   int index = 0;

@@ -27,9 +27,6 @@ struct NeedleEstimate {
   double angleDeg = 0.0;       ///< Shaft orientation in [0, 180) from +x toward +y.
   double visibleLengthMm = 0;  ///< Length of the visible shaft segment.
   double confidence = 0.0;     ///< In [0, 1].
-  /// Not detected because the shaft's end lies at the image's edge: the needle may go on beyond
-  /// what the image shows (deeper than its depth, or out through its side), so its tip is not seen.
-  bool tipAtImageEdge = false;
   std::vector<StageTime> stageTimes;
 
   /// Unit vector along the shaft from entry toward the tip (zero when not detected).

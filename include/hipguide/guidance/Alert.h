@@ -14,7 +14,6 @@ enum class AlertKind {
   TipReachedTarget,        ///< The tip is within tolerance of the target (good news).
   NeedleLostWhileAdvancing,
   NeedleOutOfPlane,
-  NeedleAtImageEdge,  ///< The shaft runs into the image's edge: the tip may be beyond what it shows.
 };
 
 enum class AlertSeverity { Info, Warning, Critical };

@@ -26,7 +26,6 @@ struct StructureClearance {
 struct AlertInputs {
   std::int64_t timeNs = 0;
   std::optional<NeedlePose> needle;  ///< Absent when the tracker found no needle.
-  bool tipAtImageEdge = false;       ///< No needle: its shaft runs into the image's edge (NeedleEstimate).
   double visibleLengthMm = 0.0;
   std::vector<StructureClearance> pathClearances;  ///< Predicted path to each critical structure.
   std::vector<StructureClearance> tipClearances;   ///< Tip to each critical structure (signed).
@@ -35,8 +34,7 @@ struct AlertInputs {
 
 /// Keeps the alert state between frames: distance alerts use hysteresis (raised below the
 /// threshold, cleared only beyond threshold + hysteresis); "lost while advancing" needs the tip
-/// to have been moving forward along the shaft just before it disappeared, "at the image's edge"
-/// replaces it from the first frame the tracker says so until the needle is seen; "out of plane"
+/// to have been moving forward along the shaft just before it disappeared; "out of plane"
 /// needs the visible shaft to shrink while the tip is not withdrawn. One thread at a time.
 class AlertMonitor {
  public:
@@ -60,7 +58,6 @@ class AlertMonitor {
   std::deque<std::pair<std::int64_t, double>> m_visibleLength;
   std::int64_t m_lastSeenNs = 0;
   bool m_advancingWhenLastSeen = false;
-  bool m_lostAtImageEdge = false;  ///< Since last seen, the tracker said its shaft ran into the edge.
 };
 
 }  // namespace hipguide::guidance
