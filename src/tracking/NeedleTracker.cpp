@@ -156,10 +156,6 @@ NeedleMeasurement NeedleTracker::Impl::measure(const ShaftCandidate& best) {
   // A shaft that fades out toward its end leaves the slice there: its end is not the tip.
   const double inPlane = std::clamp((located.endToShaftContrast - kFadedEnd) / (1.0 - kFadedEnd), 0.0, 1.0);
   measurement.confidence = inPlane * (1.0 - std::exp(-best.needleScore / config.filter.evidenceScale));
-  // A shaft that runs into the image's edge goes on beyond it: its end is not the tip.
-  const auto edgeLimit = static_cast<float>(config.tip.minEdgeDistancePx);
-  if (runInsideMask(best.line, located.tipT, 1.0f, sector.extent(), edgeLimit) < edgeLimit)
-    measurement.confidence = 0.0;
   measurement.advance = best.motion;
   measurement.hiddenLengthMm = hiddenLengthMm(best);
   // Without the advance, only a shaft whose end is seen (against darker tissue, with a step as

@@ -22,7 +22,6 @@ void SectorMask::reset() {
   m_framesSeen = 0;
   m_union.release();
   m_sector.release();
-  m_extent.release();
   m_mask.release();
 }
 
@@ -47,15 +46,11 @@ void SectorMask::rebuild() {
   std::vector<std::vector<cv::Point>> contours;
   cv::findContours(closed, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
   m_sector = cv::Mat::zeros(m_union.size(), CV_8U);
-  m_extent = cv::Mat::zeros(m_union.size(), CV_8U);
   if (!contours.empty()) {
     const auto largest = std::max_element(contours.begin(), contours.end(), [](const auto& a, const auto& b) {
       return cv::contourArea(a) < cv::contourArea(b);
     });
     cv::drawContours(m_sector, std::vector<std::vector<cv::Point>>{*largest}, 0, cv::Scalar(255), cv::FILLED);
-    std::vector<cv::Point> hull;
-    cv::convexHull(*largest, hull);
-    cv::fillConvexPoly(m_extent, hull, cv::Scalar(255));
   }
   // The frame border counts as a sector edge too: filters there see a replicated border.
   cv::Mat framed = m_sector.clone();

@@ -23,9 +23,6 @@ class SectorMask {
   const cv::Mat& update(const cv::Mat& grey);
   const cv::Mat& mask() const { return m_mask; }      ///< Eroded sector, 255 inside.
   const cv::Mat& sector() const { return m_sector; }  ///< Sector without erosion.
-  /// The sector's convex hull: the image's extent, with dark shadows that reach its edge (below
-  /// bone) filled in.
-  const cv::Mat& extent() const { return m_extent; }
   /// Fraction of the sector's width covered by [xMin, xMax] at row y (0 when y is outside).
   double widthFraction(float xMin, float xMax, float y) const;
   /// Forgets the learned sector (a new geometry).
@@ -39,7 +36,6 @@ class SectorMask {
   int m_framesSeen = 0;
   cv::Mat m_union;
   cv::Mat m_sector;
-  cv::Mat m_extent;
   cv::Mat m_mask;
 };
 

@@ -223,43 +223,6 @@ TEST(NeedleTracker, RejectsFramesWhosePixelsDoNotMatchTheirSize) {
   EXPECT_THROW(tracker.process(frame), std::invalid_argument);
 }
 
-/// Frame `index` of a needle at 45° from (150, 110) px advancing 12 px per frame from 160 px of
-/// shaft, until `stopPx` of shaft: at 477 px it leaves the fan through its deep arc.
-core::Frame deepInsertionFrame(int index, float stopPx) {
-  test::SyntheticScene scene;
-  scene.speckleSeed = 23;
-  const cv::Point2f entry(150, 110), direction(0.7071f, 0.7071f);
-  scene.needles.push_back(
-      {entry, entry + direction * std::min(160.0f + 12.0f * index, stopPx), 14.0, 2, 5.0, 1.5});
-  return test::frameFrom(test::renderScene(scene), kSpacingMm, index + 1, index * kFrameNs);
-}
-
-TEST(NeedleTracker, ReportsNoTipOnceTheNeedleRunsOutOfTheImage) {
-  // The needle goes on below the image: the end of its shaft at the image's edge is not its tip.
-  NeedleTracker tracker;
-  std::vector<bool> detected;
-  for (int i = 0; i < 34; ++i) detected.push_back(tracker.process(deepInsertionFrame(i, 1000.0f)).detected);
-  EXPECT_TRUE(detected[18]) << "tracked while its tip (376 px of shaft) is in the image";
-  for (int i = 30; i < 34; ++i) EXPECT_FALSE(detected[i]) << "frame " << i << ": the tip is below the image";
-
-  // Control: without the rule, the shaft's end at the edge is reported as the tip.
-  TrackerConfig noEdgeRule;
-  noEdgeRule.tip.minEdgeDistancePx = 0.0;
-  NeedleTracker unruled{noEdgeRule};
-  int reportedBeyond = 0;
-  for (int i = 0; i < 34; ++i)
-    reportedBeyond += unruled.process(deepInsertionFrame(i, 1000.0f)).detected && i >= 30;
-  EXPECT_EQ(reportedBeyond, 4);
-
-  // Control: the same needle stopping 97 px short of the edge is kept.
-  NeedleTracker stopping;
-  core::NeedleEstimate last;
-  for (int i = 0; i < 34; ++i) last = stopping.process(deepInsertionFrame(i, 380.0f));
-  ASSERT_TRUE(last.detected);
-  const cv::Point2f tip = cv::Point2f(150, 110) + cv::Point2f(0.7071f, 0.7071f) * 380.0f;
-  EXPECT_LT((last.tipMm - core::Vec2(tip.x * kSpacingMm, tip.y * kSpacingMm)).norm(), 1.0);
-}
-
 TEST(NeedleTracker, RejectsInvalidSettings) {
   TrackerConfig config;
   config.ridge.sigmaPx = -1.0;

@@ -41,19 +41,6 @@ TEST(SectorMask, KeepsDarkShadowsInsideTheSector) {
   EXPECT_EQ(sector.update(shadowed).at<std::uint8_t>(140, 150), 255);
 }
 
-TEST(SectorMask, ExtentFillsAShadowThatReachesTheFansEdge) {
-  const cv::Mat grey = test::renderScene(fanScene());
-  cv::Mat shadowed = grey.clone();
-  // Below bone: black down to the bottom of the image, so it is not a hole of the sector.
-  cv::rectangle(shadowed, cv::Rect(140, 170, 40, 70), cv::Scalar(0), cv::FILLED);
-  SectorMask sector(2, 1);
-  sector.update(shadowed);
-  EXPECT_EQ(sector.sector().at<std::uint8_t>(215, 160), 0);
-  EXPECT_EQ(sector.extent().at<std::uint8_t>(215, 160), 255) << "the image goes on below the shadow";
-  EXPECT_EQ(sector.extent().at<std::uint8_t>(5, 5), 0) << "outside the fan";
-  EXPECT_EQ(sector.extent().at<std::uint8_t>(150, 60), 255);
-}
-
 TEST(SectorMask, LearnsOnlyDuringTheFirstFramesAndRestartsOnNewSize) {
   const cv::Mat grey = test::renderScene(fanScene());
   SectorMask sector(2, 2);

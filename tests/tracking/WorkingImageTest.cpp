@@ -33,7 +33,7 @@ TEST(WorkingImage, HalvesAFrameWhoseWorkingPixelsFallInTheTunedRange) {
 
 TEST(WorkingImage, BringsAFineLinearProbesFrameToTheFinestTunedScale) {
   // 0.104 mm per pixel (a linear probe at 50 mm): halved, a working pixel would be 0.21 mm and a
-  // needle twice as many working pixels wide as the ridge scale expects.
+  // needle half as many working pixels wide again as the ridge scale expects.
   const WorkingImageConfig config;
   const core::Vec2 spacing = workingSpacingOf(blankFrame(640, 480, 0.104, 0.104));
   EXPECT_NEAR(spacing.x(), config.minWorkingSpacingMm, 0.01 * config.minWorkingSpacingMm);

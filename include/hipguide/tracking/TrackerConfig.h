@@ -11,9 +11,10 @@ struct WorkingImageConfig {
   int maxWidthPx = 320;  ///< Frames wider than this are downsampled (area average) to this width...
   /// ...except that a calibrated frame (core::Frame::spacingCalibrated) is resampled, never enlarged, so
   /// that a working pixel lies within this range: the scales the stages' pixel settings (ridge scale,
-  /// lengths, gaps) were tuned at, 0.344-0.501 mm on the simulated scenarios. A fine linear probe or a
-  /// shallow depth would otherwise show the needle several times as many working pixels wide.
-  double minWorkingSpacingMm = 0.34;
+  /// lengths, gaps) were tuned and tested at, 0.344-0.501 mm on the simulated scenarios, 0.30 mm in the
+  /// constructed test scenes. A fine linear probe or a great depth would otherwise show the needle
+  /// twice as many working pixels wide, or half.
+  double minWorkingSpacingMm = 0.30;
   double maxWorkingSpacingMm = 0.51;
   /// Without a calibration the tracker assumes this many mm per working pixel, the scale its millimetre
   /// settings (speeds, noise, distances) were tuned at. Its output stays in the frame's own units.
@@ -139,11 +140,6 @@ struct TipConfig {
   double searchBeyondPx = 20.0;  ///< How far past the segment end the profile is examined.
   double levelWindowPx = 10.0;   ///< Length of the windows that define the shaft and background levels.
   double maxShiftPx = 6.0;       ///< The profile may move the tip at most this far from the ridge's end.
-  /// A shaft whose end lies within this of the image's edge (SectorMask::extent), along the shaft,
-  /// may run on out of the image: its end is not taken for the tip. At 50 mm depth the needle's
-  /// end was held 4 mm short of the edge while its tip went on below it (43 % of the frames without a
-  /// visible needle reported one); with 14 px, 1.5 %.
-  double minEdgeDistancePx = 14.0;
   /// Echo range assumed mapped onto grey 0-255 (log compression), to find the tip's half
   /// maximum in echo amplitude rather than in grey levels. 0 keeps grey levels.
   double displayRangeDb = 60.0;
