@@ -87,11 +87,4 @@ bool insideMask(const cv::Mat& mask, const cv::Point2f& p) {
   return x >= 0 && y >= 0 && x < mask.cols && y < mask.rows && mask.at<std::uint8_t>(y, x) != 0;
 }
 
-float runInsideMask(const Line& line, float t, float step, const cv::Mat& mask, float limit) {
-  const float unit = step < 0.0f ? -1.0f : 1.0f;
-  float run = 0.0f;
-  while (run < limit && insideMask(mask, line.at(t + unit * (run + 1.0f)))) run += 1.0f;
-  return run;
-}
-
 }  // namespace hipguide::tracking

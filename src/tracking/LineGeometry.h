@@ -30,10 +30,6 @@ float sampleBilinear(const cv::Mat& map, const cv::Point2f& p);
 /// Whether the pixel nearest `p` lies inside the image and is non-zero in `mask` (CV_8U).
 bool insideMask(const cv::Mat& mask, const cv::Point2f& p);
 
-/// How far `line` runs on from `t` (pixels, in steps of one toward `step`'s sign) while it stays
-/// inside `mask`, up to `limit`.
-float runInsideMask(const Line& line, float t, float step, const cv::Mat& mask, float limit);
-
 /// The t range over which `line` lies inside a width × height image; empty when t0 > t1.
 void clipToImage(const Line& line, cv::Size size, float& t0, float& t1);
 

@@ -249,8 +249,11 @@ void ShaftDetector::judge(ShaftCandidate& candidate, const RidgeMaps& ridges, co
   candidate.shadowRatio = (count && above > 1e-3 * count) ? below / above : 1.0;
   // A needle comes in from outside the sector (the skin beside the probe): how much of the line
   // between the sector's border and the visible entry shows no shaft.
-  candidate.entryGapPx =
-      runInsideMask(line, candidate.startT, -1.0f, sector.sector(), float(greyF.cols + greyF.rows));
+  float border = candidate.startT;
+  while (candidate.startT - border < float(greyF.cols + greyF.rows) &&
+         insideMask(sector.sector(), line.at(border - 1.0f)))
+    border -= 1.0f;
+  candidate.entryGapPx = candidate.startT - border;
   // Bone does not appear in still tissue: a fresh line darker below lies under brighter fascia.
   if (candidate.shadowRatio < m_config.minShadowRatio && !candidate.fresh)
     candidate.rejection = "acoustic shadow below (bone)";
