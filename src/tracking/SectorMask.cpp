@@ -15,6 +15,22 @@ float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p) {
   return 0.0f;
 }
 
+std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey) {
+  CV_Assert(grey.type() == CV_8U);
+  const int width = std::max(4, grey.cols / 16);
+  const int height = std::max(4, grey.rows / 16);
+  if (grey.cols < 2 * width || grey.rows < 2 * height) return 0;
+  double level = 0.0;
+  for (const cv::Point corner :
+       {cv::Point(0, 0), cv::Point(grey.cols - width, 0), cv::Point(0, grey.rows - height),
+        cv::Point(grey.cols - width, grey.rows - height)}) {
+    double brightest = 0.0;
+    cv::minMaxLoc(grey(cv::Rect(corner, cv::Size(width, height))), nullptr, &brightest);
+    if (brightest <= maxNoiseGrey) level = std::max(level, brightest);
+  }
+  return static_cast<std::uint8_t>(level);
+}
+
 SectorMask::SectorMask(int marginPx, int learnFrames)
     : m_marginPx(std::max(0, marginPx)), m_learnFrames(std::max(1, learnFrames)) {}
 
@@ -32,9 +48,9 @@ const cv::Mat& SectorMask::update(const cv::Mat& grey) {
     m_union = cv::Mat::zeros(grey.size(), CV_8U);
   }
   if (m_framesSeen >= m_learnFrames) return m_mask;
-  cv::Mat nonZero;
-  cv::threshold(grey, nonZero, 0, 255, cv::THRESH_BINARY);
-  cv::bitwise_or(m_union, nonZero, m_union);
+  cv::Mat scan;
+  cv::threshold(grey, scan, backgroundLevel(grey), 255, cv::THRESH_BINARY);
+  cv::bitwise_or(m_union, scan, m_union);
   ++m_framesSeen;
   rebuild();
   return m_mask;

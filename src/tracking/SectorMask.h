@@ -1,7 +1,10 @@
 #pragma once
-/// The imaging sector: where the frame holds ultrasound data, learned from non-zero pixels.
+/// The imaging sector: where the frame holds ultrasound data, learned from pixels above the
+/// background (0, or a frame grabber's noise floor read in the frame's dark corners).
 
 #include <opencv2/core.hpp>
+
+#include <cstdint>
 
 namespace hipguide::tracking {
 
@@ -9,11 +12,16 @@ namespace hipguide::tracking {
 /// deep p lies below the skin at the probe's face.
 float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p);
 
-/// Learns the sector from the non-zero pixels of the first few frames of one geometry (their
-/// union, closed, largest region with its holes filled, so dark shadows inside stay in; the
-/// union over frames fills shadows that reach the edge in one frame), then keeps it until the
-/// image size changes. The eroded mask keeps the bright sector edge out of the ridge filter.
-/// Owned by one tracker; not thread-safe.
+/// Grey level at and below which a pixel is background, not scan: the brightest pixel of the
+/// frame's corners that hold only noise (none brighter than `maxNoiseGrey`), 0 when none does.
+/// A digital scan's background is exactly 0; a frame grabber's is noise a few grey levels deep,
+/// and counting that as scan would make the whole frame the sector and the fan's edge a line.
+std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey = 16);
+
+/// Learns the sector from the pixels above the background level of the first few frames of one geometry
+/// (their union, closed, largest region with its holes filled, so dark shadows inside stay in; the union over
+/// frames fills shadows that reach the edge in one frame), then keeps it until the image size changes. The
+/// eroded mask keeps the bright sector edge out of the ridge filter. Owned by one tracker; not thread-safe.
 class SectorMask {
  public:
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.

@@ -43,11 +43,8 @@ std::vector<ShaftCandidate> ShaftDetector::detect(const RidgeMaps& ridges, const
   }
   if (fresh) {
     ShaftCandidate freshCandidate = fromFresh(*fresh, prior, greyF.size());
-    // A Hough peak on the same line keeps its ridge-refined line, but the fresh blob may reach
-    // a little further: where the needle runs into bright tissue its ridge ends early.
     if (ShaftCandidate* same = duplicateOf(freshCandidate, candidates))
-      same->endT = std::clamp(same->line.positionOf(freshCandidate.deepEnd()), same->endT,
-                              same->endT + static_cast<float>(m_config.maxFreshReachPx));
+      mergeFresh(*same, freshCandidate);
     else
       candidates.push_back(std::move(freshCandidate));
   }
@@ -92,6 +89,19 @@ ShaftCandidate ShaftDetector::fromFresh(const FreshSegment& fresh, const ShaftPr
   candidate.fresh = true;
   orient(candidate, prior, size);
   return candidate;
+}
+
+void ShaftDetector::mergeFresh(ShaftCandidate& peak, const ShaftCandidate& fresh) const {
+  if (fresh.evidence <= m_config.freshTakeoverRatio * peak.evidence) {
+    peak.endT = std::clamp(peak.line.positionOf(fresh.deepEnd()), peak.endT,
+                           peak.endT + static_cast<float>(m_config.maxFreshReachPx));
+    return;
+  }
+  ShaftCandidate merged = fresh.lengthPx() > peak.lengthPx() ? fresh : peak;
+  merged.startT = std::min(merged.line.positionOf(fresh.entry()), merged.line.positionOf(peak.entry()));
+  merged.endT = std::max(merged.line.positionOf(fresh.deepEnd()), merged.line.positionOf(peak.deepEnd()));
+  merged.evidence = fresh.evidence;
+  peak = merged;
 }
 
 bool ShaftDetector::strongestRun(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask,

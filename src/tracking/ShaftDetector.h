@@ -58,7 +58,7 @@ class ShaftDetector {
   /// All examined candidates, best accepted first (rejected ones after, with reasons).
   /// `change` is the motion cue (may be empty); `greyF` the working image; `fresh` a line of fresh
   /// structure (FreshStructure), examined after the Hough peaks unless one of them is the same
-  /// line, which then reaches toward its deep end (ShaftConfig::maxFreshReachPx).
+  /// line, which then merges with it (mergeFresh).
   std::vector<ShaftCandidate> detect(const RidgeMaps& ridges, const SectorMask& sector, const cv::Mat& greyF,
                                      const cv::Mat& change, const ShaftPrior& prior,
                                      const std::optional<FreshSegment>& fresh = std::nullopt);
@@ -68,6 +68,13 @@ class ShaftDetector {
                                         const ShaftPrior& prior) const;
   /// The fresh segment as it is: its ridge is too weak for the Hough stage's refinement.
   ShaftCandidate fromFresh(const FreshSegment& fresh, const ShaftPrior& prior, cv::Size size) const;
+  /// A Hough peak on the fresh segment's line. Where the segment is by far the stronger evidence
+  /// (ShaftConfig::freshTakeoverRatio: a dim needle whose ridge breaks where it crosses bright
+  /// layers), the shaft spans both, along the line of the longer (the surer angle); otherwise
+  /// the peak keeps its ridge-refined line and, as its ridge may end early where the needle runs
+  /// into bright tissue, reaches toward the segment's deep end by at most
+  /// ShaftConfig::maxFreshReachPx.
+  void mergeFresh(ShaftCandidate& peak, const ShaftCandidate& fresh) const;
   bool strongestRun(const Line& line, const RidgeMaps& ridges, const cv::Mat& mask, int perpendicularPx,
                     float& t0, float& t1, double& evidence) const;
   double refine(Line& line, float t0, float t1, const RidgeMaps& ridges) const;

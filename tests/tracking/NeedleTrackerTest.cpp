@@ -148,7 +148,8 @@ TEST(NeedleTracker, DoesNotStartOnADeepFlatLineFromTheLateralBorder) {
 }
 
 /// Frame `index` at 12 fps of a still probe over two bright fascia layers, with electronic noise
-/// and, from frame 11, a dim needle coming in from the skin at 30° that advances 4 px per frame.
+/// (outside the fan too, as from a frame grabber: the sector is still the fan) and, from frame 11,
+/// a dim needle coming in from the skin at 30° that advances 4 px per frame.
 core::Frame stillProbeFrame(int index, cv::Point2f* tipPx = nullptr) {
   test::SyntheticScene scene;
   scene.speckleSeed = 21;

@@ -32,6 +32,37 @@ TEST(SectorMask, CoversTheFanAndExcludesItsEdge) {
   EXPECT_GE(minDistance, 4.0);
 }
 
+/// The fan with a frame grabber's electronic noise over the whole frame (a few grey levels).
+cv::Mat fanWithNoisyBackground() {
+  cv::Mat noise(240, 320, CV_32F);
+  cv::RNG(3).fill(noise, cv::RNG::NORMAL, 0.0, 3.0);
+  cv::Mat fan;
+  test::renderScene(fanScene()).convertTo(fan, CV_32F);
+  cv::Mat noisy;
+  cv::Mat(fan + noise).convertTo(noisy, CV_8U);
+  return noisy;
+}
+
+TEST(SectorMask, ReadsTheBackgroundLevelInDarkCorners) {
+  EXPECT_EQ(backgroundLevel(test::renderScene(fanScene())), 0) << "a digital scan's background is 0";
+  const std::uint8_t level = backgroundLevel(fanWithNoisyBackground());
+  EXPECT_GT(level, 3);
+  EXPECT_LE(level, 16) << "the noise floor";
+  EXPECT_EQ(backgroundLevel(cv::Mat(240, 320, CV_8U, cv::Scalar(60))), 0) << "tissue in every corner";
+}
+
+TEST(SectorMask, IsTheFanNotTheFrameWhenTheBackgroundIsNoisy) {
+  SectorMask sector(4, 5);
+  const cv::Mat noisy = fanWithNoisyBackground();
+  for (int i = 0; i < 5; ++i) sector.update(noisy);
+  SectorMask clean(4, 1);
+  clean.update(test::renderScene(fanScene()));
+  EXPECT_EQ(sector.mask().at<std::uint8_t>(5, 5), 0) << "the corner is not scan";
+  EXPECT_EQ(sector.mask().at<std::uint8_t>(150, 160), 255);
+  EXPECT_LT(cv::countNonZero(sector.sector() != clean.sector()), cv::countNonZero(clean.sector()) / 50)
+      << "the same fan as without the noise, to within 2 %";
+}
+
 TEST(SectorMask, KeepsDarkShadowsInsideTheSector) {
   test::SyntheticScene scene = fanScene();
   const cv::Mat grey = test::renderScene(scene);

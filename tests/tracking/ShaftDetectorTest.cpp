@@ -4,8 +4,10 @@
 #include <hipguide/core/Geometry.h>
 
 #include <gtest/gtest.h>
+
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 namespace hipguide::tracking {
 namespace {
@@ -273,6 +275,16 @@ const ShaftCandidate* findFresh(const std::vector<ShaftCandidate>& candidates) {
   return nullptr;
 }
 
+/// The 30° needle in speckle, and the best shaft the ridge alone finds there.
+std::pair<test::SyntheticScene, std::optional<ShaftCandidate>> needleSeenByTheRidge(
+    test::StagePipeline& pipeline) {
+  test::SyntheticScene scene = baseScene();
+  scene.needles.push_back(needleAt30Deg());
+  const auto candidates = pipeline.run(scene);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  return {scene, best ? std::optional<ShaftCandidate>(*best) : std::nullopt};
+}
+
 TEST(ShaftDetector, AFreshSegmentIsExaminedAsItIsAfterTheHoughPeaks) {
   // Speckle only: the needle's ridge is not there, its fresh blob is. A blob's crest is ragged:
   // its straightness (above the ridge limit here) was judged where it was found.
@@ -303,16 +315,15 @@ TEST(ShaftDetector, AFreshSegmentBelowABrightLayerIsNotTakenForBone) {
 }
 
 TEST(ShaftDetector, AHoughPeakOnTheFreshSegmentsLineIsKeptAndReachesALittleFurther) {
-  test::SyntheticScene scene = baseScene();
-  scene.needles.push_back(needleAt30Deg());
   test::StagePipeline pipeline;
-  const auto withoutFresh = pipeline.run(scene);
-  const ShaftCandidate* ridgeOnly = bestAccepted(withoutFresh);
-  ASSERT_NE(ridgeOnly, nullptr);
+  const auto [scene, ridgeOnly] = needleSeenByTheRidge(pipeline);
+  ASSERT_TRUE(ridgeOnly);
   const float ridgeEnd = ridgeOnly->line.positionOf(ridgeOnly->deepEnd());
 
   FreshSegment reachingOn = freshAlongNeedle();  // the fresh blob goes on 10 px past the ridge
   reachingOn.endT = reachingOn.line.positionOf(ridgeOnly->deepEnd()) + 10.0f;
+  // Stronger evidence than the ridge's, but not by far: the ridge sees the needle well.
+  reachingOn.evidence = 0.5 * pipeline.config.shaft.freshTakeoverRatio * ridgeOnly->evidence;
   const auto candidates = pipeline.run(scene, {}, reachingOn);
   const ShaftCandidate* best = bestAccepted(candidates);
   ASSERT_NE(best, nullptr);
@@ -323,9 +334,33 @@ TEST(ShaftDetector, AHoughPeakOnTheFreshSegmentsLineIsKeptAndReachesALittleFurth
 
   FreshSegment shorter = freshAlongNeedle();  // ending before the ridge: nothing changes
   shorter.endT = shorter.line.positionOf(ridgeOnly->deepEnd()) - 10.0f;
+  shorter.evidence = reachingOn.evidence;
   const auto unchanged = pipeline.run(scene, {}, shorter);
   ASSERT_NE(bestAccepted(unchanged), nullptr);
   EXPECT_NEAR(cv::norm(bestAccepted(unchanged)->deepEnd() - ridgeOnly->deepEnd()), 0.0, 0.01);
+}
+
+TEST(ShaftDetector, AFarStrongerFreshSegmentCarriesTheShaftOnWhereTheRidgeBreaks) {
+  // A dim needle crossing a bright layer: its ridge breaks there, while what appeared under the
+  // still probe goes on to the tip. The shaft spans the fresh segment, however far it goes on.
+  test::StagePipeline pipeline;
+  const auto [scene, ridgeOnly] = needleSeenByTheRidge(pipeline);
+  ASSERT_TRUE(ridgeOnly);
+
+  FreshSegment reachingOn = freshAlongNeedle();
+  reachingOn.endT = reachingOn.line.positionOf(ridgeOnly->deepEnd()) + 20.0f;
+  reachingOn.evidence = 2.0 * pipeline.config.shaft.freshTakeoverRatio * ridgeOnly->evidence;
+  const auto candidates = pipeline.run(scene, {}, reachingOn);
+  const ShaftCandidate* best = bestAccepted(candidates);
+  ASSERT_NE(best, nullptr);
+  EXPECT_LT(cv::norm(best->deepEnd() - reachingOn.line.at(reachingOn.endT)), 0.5)
+      << "ends where the fresh blob does";
+  EXPECT_EQ(best->evidence, reachingOn.evidence);
+  EXPECT_EQ(
+      std::count_if(candidates.begin(), candidates.end(),
+                    [&](const ShaftCandidate& c) { return cv::norm(c.deepEnd() - best->deepEnd()) < 25.0; }),
+      1)
+      << "one candidate for the needle, not the peak and the segment";
 }
 
 }  // namespace

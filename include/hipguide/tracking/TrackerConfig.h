@@ -91,6 +91,12 @@ struct ShaftConfig {
   /// end by at most this (painted needles held still: tip p95 2.3-3.9 → 1.0-1.3 px at 60 dB; 8 px
   /// cut detection on probe-motion to 91 % with the fresh stage forced on in the simulator).
   double maxFreshReachPx = 4.0;
+  /// ...unless the segment's evidence is this many times the peak's: then the ridge barely sees
+  /// the needle (a dim one crossing bright layers) and the shaft spans the segment, however far it
+  /// goes. Painted needles held still: 87.1 → 87.9 % (1 → 87.8 %, with tips 0.6 mm worse at
+  /// 60 dB); with the fresh stage forced on in the simulator (a moving probe), probe-motion lost
+  /// one frame, where a ratio of 1 cut it from 94.7 to 52.0 %.
+  double freshTakeoverRatio = 4.0;
 };
 
 /// When a still shaft may start a track without the advance cue: it must look like a needle
