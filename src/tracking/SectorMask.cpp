@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <vector>
 
 namespace hipguide::tracking {
@@ -20,15 +21,19 @@ std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey) {
   const int width = std::max(4, grey.cols / 16);
   const int height = std::max(4, grey.rows / 16);
   if (grey.cols < 2 * width || grey.rows < 2 * height) return 0;
-  double level = 0.0;
+  std::uint8_t level = 0;
   for (const cv::Point corner :
        {cv::Point(0, 0), cv::Point(grey.cols - width, 0), cv::Point(0, grey.rows - height),
         cv::Point(grey.cols - width, grey.rows - height)}) {
-    double brightest = 0.0;
-    cv::minMaxLoc(grey(cv::Rect(corner, cv::Size(width, height))), nullptr, &brightest);
-    if (brightest <= maxNoiseGrey) level = std::max(level, brightest);
+    const cv::Mat patch = grey(cv::Rect(corner, cv::Size(width, height)));
+    std::size_t dark = 0;
+    std::uint8_t brightestDark = 0;
+    for (int y = 0; y < patch.rows; ++y)
+      for (const std::uint8_t value : std::span(patch.ptr<std::uint8_t>(y), std::size_t(patch.cols)))
+        if (value <= maxNoiseGrey) ++dark, brightestDark = std::max(brightestDark, value);
+    if (2 * dark >= patch.total()) level = std::max(level, brightestDark);
   }
-  return static_cast<std::uint8_t>(level);
+  return level;
 }
 
 SectorMask::SectorMask(int marginPx, int learnFrames)

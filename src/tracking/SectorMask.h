@@ -12,10 +12,11 @@ namespace hipguide::tracking {
 /// deep p lies below the skin at the probe's face.
 float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p);
 
-/// Grey level at and below which a pixel is background, not scan: the brightest pixel of the
-/// frame's corners that hold only noise (none brighter than `maxNoiseGrey`), 0 when none does.
-/// A digital scan's background is exactly 0; a frame grabber's is noise a few grey levels deep,
-/// and counting that as scan would make the whole frame the sector and the fan's edge a line.
+/// Grey level at and below which a pixel is background, not scan: the brightest pixel of at most
+/// `maxNoiseGrey` in the frame's corners that are mostly that dark (at least half their pixels: the
+/// background, perhaps with a scanner's text or depth scale on it), 0 when none is. A digital
+/// scan's background is exactly 0; a frame grabber's is noise a few grey levels deep, and
+/// counting that as scan would make the whole frame the sector and the fan's edge a line.
 std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey = 16);
 
 /// Learns the sector from the pixels above the background level of the first few frames of one geometry

@@ -49,6 +49,10 @@ TEST(SectorMask, ReadsTheBackgroundLevelInDarkCorners) {
   EXPECT_GT(level, 3);
   EXPECT_LE(level, 16) << "the noise floor";
   EXPECT_EQ(backgroundLevel(cv::Mat(240, 320, CV_8U, cv::Scalar(60))), 0) << "tissue in every corner";
+  cv::Mat marked = fanWithNoisyBackground();  // a scanner's text in every corner
+  for (const cv::Point at : {cv::Point(2, 10), cv::Point(290, 10), cv::Point(2, 236), cv::Point(290, 236)})
+    cv::putText(marked, "C5", at, cv::FONT_HERSHEY_SIMPLEX, 0.4, 255);
+  EXPECT_EQ(backgroundLevel(marked), level) << "the marks are not background, nor do they hide it";
 }
 
 TEST(SectorMask, IsTheFanNotTheFrameWhenTheBackgroundIsNoisy) {
