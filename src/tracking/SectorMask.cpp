@@ -51,10 +51,14 @@ const cv::Mat& SectorMask::update(const cv::Mat& grey) {
   if (m_union.size() != grey.size()) {
     reset();
     m_union = cv::Mat::zeros(grey.size(), CV_8U);
+    rebuild();  // no sector until a frame shows one
   }
   if (m_framesSeen >= m_learnFrames) return m_mask;
   cv::Mat scan;
   cv::threshold(grey, scan, backgroundLevel(grey), 255, cv::THRESH_BINARY);
+  // A blank frame (a frame grabber's first frames, before the scanner's video) shows no sector:
+  // learning from it would leave the tracker blind for the whole stream.
+  if (cv::countNonZero(scan) < kMinScanFraction * double(scan.total())) return m_mask;
   cv::bitwise_or(m_union, scan, m_union);
   ++m_framesSeen;
   rebuild();

@@ -19,16 +19,21 @@ float depthBelowSectorTop(const cv::Mat& sector, const cv::Point2f& p);
 /// counting that as scan would make the whole frame the sector and the fan's edge a line.
 std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey = 16);
 
-/// Learns the sector from the pixels above the background level of the first few frames of one geometry
-/// (their union, closed, largest region with its holes filled, so dark shadows inside stay in; the union over
-/// frames fills shadows that reach the edge in one frame), then keeps it until the image size changes. The
-/// eroded mask keeps the bright sector edge out of the ridge filter. Owned by one tracker; not thread-safe.
+/// Learns the sector from the first few frames of one geometry that show a scan (blank frames are
+/// passed over): the union of their pixels above the background level, closed, largest region with
+/// its holes filled, so dark shadows inside stay in (the union over frames fills shadows that reach
+/// the edge in one frame); then keeps it until the image size changes. The eroded mask keeps the
+/// bright sector edge out of the ridge filter. Owned by one tracker; not thread-safe.
 class SectorMask {
  public:
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.
   SectorMask(int marginPx, int learnFrames);
 
-  /// Feeds one 8-bit working image; returns the eroded mask (CV_8U, 255 inside).
+  /// A frame with less than this fraction of its pixels above the background shows no scan.
+  static constexpr double kMinScanFraction = 0.05;
+
+  /// Feeds one 8-bit working image; returns the eroded mask (CV_8U, 255 inside; all 0 until a frame
+  /// shows a scan).
   const cv::Mat& update(const cv::Mat& grey);
   const cv::Mat& mask() const { return m_mask; }      ///< Eroded sector, 255 inside.
   const cv::Mat& sector() const { return m_sector; }  ///< Sector without erosion.

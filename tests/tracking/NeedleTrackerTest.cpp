@@ -49,6 +49,21 @@ TEST(NeedleTracker, TracksAnAdvancingNeedleToWithinAMillimetre) {
   EXPECT_LE(firstDetection, 10) << "acquired by the time 24 mm of shaft are visible";
 }
 
+TEST(NeedleTracker, SeesOnceTheScanArrivesAfterBlankFrames) {
+  // A frame grabber's first frames, before the scanner's video: the sector is learned from the
+  // frames that show one (it was learned from these and the tracker stayed blind).
+  NeedleTracker tracker;
+  for (int i = 0; i < 8; ++i) {
+    core::Frame blank = insertionFrame(0, false);
+    std::fill(blank.grey.begin(), blank.grey.end(), std::uint8_t{0});
+    blank.deviceTimestampNs = (i - 8) * kFrameNs;
+    EXPECT_FALSE(tracker.process(blank).detected);
+  }
+  int detected = 0;
+  for (int i = 0; i < 16; ++i) detected += tracker.process(insertionFrame(i, true)).detected ? 1 : 0;
+  EXPECT_GE(detected, 6) << "as without the blank frames: acquired by frame 10";
+}
+
 TEST(NeedleTracker, TracksFramesWithoutACalibrationInTheirOwnUnits) {
   // MetaImage's default spacing, 1 mm per pixel, as many PLUS files carry: the needle's 12 px per
   // frame would be 240 mm/s, beyond any needle. The tracker assumes a B-mode scale for its speeds

@@ -67,6 +67,22 @@ TEST(SectorMask, IsTheFanNotTheFrameWhenTheBackgroundIsNoisy) {
       << "the same fan as without the noise, to within 2 %";
 }
 
+TEST(SectorMask, PassesOverBlankFramesBeforeTheScan) {
+  // A frame grabber's first frames, before the scanner's video: black, or only noise.
+  SectorMask sector(4, 2);
+  cv::Mat noiseOnly(240, 320, CV_32F);
+  cv::RNG(5).fill(noiseOnly, cv::RNG::NORMAL, 0.0, 3.0);
+  noiseOnly.convertTo(noiseOnly, CV_8U);
+  for (const cv::Mat& blank : {cv::Mat(cv::Mat::zeros(240, 320, CV_8U)), noiseOnly}) {
+    const cv::Mat& mask = sector.update(blank);
+    ASSERT_EQ(mask.size(), blank.size());
+    EXPECT_EQ(cv::countNonZero(mask), 0) << "no sector yet";
+  }
+  const cv::Mat fan = test::renderScene(fanScene());
+  sector.update(fan);
+  EXPECT_EQ(sector.update(fan).at<std::uint8_t>(150, 160), 255) << "learned from the frames with a scan";
+}
+
 TEST(SectorMask, KeepsDarkShadowsInsideTheSector) {
   test::SyntheticScene scene = fanScene();
   const cv::Mat grey = test::renderScene(scene);
