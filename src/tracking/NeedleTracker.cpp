@@ -70,6 +70,8 @@ struct NeedleTracker::Impl {
     framesWithoutTrack = 0;
   }
   void startOverIfGeometryChanged(const core::Frame& frame);
+  /// Forgets what was learned from earlier frames (backgrounds, the track, the insertion side).
+  void forgetTheImage();
   NeedleMeasurement measure(const ShaftCandidate& best);
   /// Orientation of a working-image line in image mm.
   double angleMm(const Line& line) const;
@@ -122,6 +124,10 @@ void NeedleTracker::Impl::startOverIfGeometryChanged(const core::Frame& frame) {
   trackingSpacing = trackingSpacingMm(frame, config.image);
   workScale = workingScale(frame, config.image);
   sector.reset();
+  forgetTheImage();
+}
+
+void NeedleTracker::Impl::forgetTheImage() {
   motion.reset();
   fresh.reset();
   resetTrack();
@@ -236,6 +242,7 @@ core::NeedleEstimate NeedleTracker::process(const core::Frame& frame) {
   s.work.assign(frame, s.workScale, s.trackingSpacing);
   clock.lap("resample");
   const cv::Mat& mask = s.sector.update(s.work.grey());
+  if (s.sector.restarted()) s.forgetTheImage();  // the depth or zoom changed: a new image
   clock.lap("sector");
   s.ridge.apply(s.work.greyF(), mask, s.ridges);
   clock.lap("ridge");

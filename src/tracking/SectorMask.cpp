@@ -41,6 +41,7 @@ SectorMask::SectorMask(int marginPx, int learnFrames)
 
 void SectorMask::reset() {
   m_framesSeen = 0;
+  m_framesOutgrown = 0;
   m_union.release();
   m_sector.release();
   m_mask.release();
@@ -48,14 +49,20 @@ void SectorMask::reset() {
 
 const cv::Mat& SectorMask::update(const cv::Mat& grey) {
   CV_Assert(grey.type() == CV_8U);
+  m_restarted = false;
   if (m_union.size() != grey.size()) {
     reset();
     m_union = cv::Mat::zeros(grey.size(), CV_8U);
     rebuild();  // no sector until a frame shows one
   }
-  if (m_framesSeen >= m_learnFrames) return m_mask;
   cv::Mat scan;
   cv::threshold(grey, scan, backgroundLevel(grey), 255, cv::THRESH_BINARY);
+  if (m_framesSeen >= m_learnFrames) {
+    if (!outgrownBy(scan)) return m_mask;
+    reset();  // the scan now lies well outside the sector: learn the new one from this frame on
+    m_union = cv::Mat::zeros(grey.size(), CV_8U);
+    m_restarted = true;
+  }
   // A blank frame (a frame grabber's first frames, before the scanner's video) shows no sector:
   // learning from it would leave the tracker blind for the whole stream.
   if (cv::countNonZero(scan) < kMinScanFraction * double(scan.total())) return m_mask;
@@ -63,6 +70,14 @@ const cv::Mat& SectorMask::update(const cv::Mat& grey) {
   ++m_framesSeen;
   rebuild();
   return m_mask;
+}
+
+bool SectorMask::outgrownBy(const cv::Mat& scan) {
+  cv::Mat outside;
+  cv::bitwise_and(scan, ~m_sector, outside);
+  const bool beyond = cv::countNonZero(outside) > kMaxScanOutsideFraction * double(scan.total());
+  m_framesOutgrown = beyond ? m_framesOutgrown + 1 : 0;
+  return m_framesOutgrown >= kOutgrownFrames;
 }
 
 void SectorMask::rebuild() {

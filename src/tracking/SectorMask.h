@@ -22,8 +22,8 @@ std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey = 16
 /// Learns the sector from the first few frames of one geometry that show a scan (blank frames are
 /// passed over): the union of their pixels above the background level, closed, largest region with
 /// its holes filled, so dark shadows inside stay in (the union over frames fills shadows that reach
-/// the edge in one frame); then keeps it until the image size changes. The eroded mask keeps the
-/// bright sector edge out of the ridge filter. Owned by one tracker; not thread-safe.
+/// the edge in one frame); then keeps it until the image size changes or the scan outgrows it. The eroded
+/// mask keeps the bright sector edge out of the ridge filter. Owned by one tracker; not thread-safe.
 class SectorMask {
  public:
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.
@@ -31,6 +31,12 @@ class SectorMask {
 
   /// A frame with less than this fraction of its pixels above the background shows no scan.
   static constexpr double kMinScanFraction = 0.05;
+  /// The scan has outgrown the sector when more than this fraction of the frame's pixels lie
+  /// outside it (the scanner's text and marks are less)...
+  static constexpr double kMaxScanOutsideFraction = 0.03;
+  /// ...in this many frames in a row: the depth or zoom changed while the image size did not (a
+  /// frame grabber), and the sector is learned again.
+  static constexpr int kOutgrownFrames = 3;
 
   /// Feeds one 8-bit working image; returns the eroded mask (CV_8U, 255 inside; all 0 until a frame
   /// shows a scan).
@@ -39,15 +45,22 @@ class SectorMask {
   const cv::Mat& sector() const { return m_sector; }  ///< Sector without erosion.
   /// Fraction of the sector's width covered by [xMin, xMax] at row y (0 when y is outside).
   double widthFraction(float xMin, float xMax, float y) const;
+  /// Whether the last update found the scan outgrown the sector and started learning it again
+  /// (what was learned about the old image no longer holds).
+  bool restarted() const { return m_restarted; }
   /// Forgets the learned sector (a new geometry).
   void reset();
 
  private:
   void rebuild();
+  /// Counts frames in a row whose scan (pixels above the background) lies well outside the sector.
+  bool outgrownBy(const cv::Mat& scan);
 
   int m_marginPx;
   int m_learnFrames;
   int m_framesSeen = 0;
+  int m_framesOutgrown = 0;
+  bool m_restarted = false;
   cv::Mat m_union;
   cv::Mat m_sector;
   cv::Mat m_mask;

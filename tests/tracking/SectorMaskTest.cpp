@@ -83,6 +83,38 @@ TEST(SectorMask, PassesOverBlankFramesBeforeTheScan) {
   EXPECT_EQ(sector.update(fan).at<std::uint8_t>(150, 160), 255) << "learned from the frames with a scan";
 }
 
+TEST(SectorMask, LearnsAgainWhenTheScanOutgrowsIt) {
+  // The depth or zoom changed on the scanner while a frame grabber's image size did not: the fan
+  // now reaches where the sector does not.
+  SectorMask sector(4, 2);
+  cv::Mat narrow = test::renderScene(fanScene());
+  cv::rectangle(narrow, cv::Rect(0, 0, 110, 240), cv::Scalar(0), cv::FILLED);
+  cv::rectangle(narrow, cv::Rect(210, 0, 110, 240), cv::Scalar(0), cv::FILLED);
+  sector.update(narrow);
+  sector.update(narrow);
+  const cv::Mat wide = test::renderScene(fanScene());
+  EXPECT_EQ(sector.update(wide).at<std::uint8_t>(150, 60), 0);
+  EXPECT_FALSE(sector.restarted()) << "one frame may be a glitch";
+  sector.update(wide);
+  sector.update(wide);
+  EXPECT_TRUE(sector.restarted()) << "the third frame in a row";
+  sector.update(wide);
+  EXPECT_FALSE(sector.restarted());
+  EXPECT_EQ(sector.mask().at<std::uint8_t>(150, 60), 255) << "the wider fan, learned again";
+}
+
+TEST(SectorMask, IsNotLearnedAgainForTheScannersMarks) {
+  SectorMask sector(4, 1);
+  sector.update(test::renderScene(fanScene()));
+  cv::Mat marked = test::renderScene(fanScene());
+  cv::putText(marked, "C5-2  90 mm  G 60", {2, 12}, cv::FONT_HERSHEY_SIMPLEX, 0.4, 255);
+  cv::line(marked, {315, 0}, {315, 239}, 255);
+  for (int i = 0; i < 5; ++i) {
+    sector.update(marked);
+    EXPECT_FALSE(sector.restarted()) << "frame " << i;
+  }
+}
+
 TEST(SectorMask, KeepsDarkShadowsInsideTheSector) {
   test::SyntheticScene scene = fanScene();
   const cv::Mat grey = test::renderScene(scene);
