@@ -91,6 +91,13 @@ void SectorMask::rebuild() {
       return cv::contourArea(a) < cv::contourArea(b);
     });
     cv::drawContours(m_sector, std::vector<std::vector<cv::Point>>{*largest}, 0, cv::Scalar(255), cv::FILLED);
+    // Echoes scattered over a black image (a water tank): no one region is the scan, their hull is.
+    if (cv::countNonZero(m_sector & m_union) < kMinLargestShare * cv::countNonZero(m_union)) {
+      std::vector<cv::Point> echoes, hull;
+      cv::findNonZero(m_union, echoes);
+      cv::convexHull(echoes, hull);
+      cv::fillConvexPoly(m_sector, hull, cv::Scalar(255));
+    }
   }
   // The frame border counts as a sector edge too: filters there see a replicated border.
   cv::Mat framed = m_sector.clone();

@@ -29,8 +29,12 @@ class SectorMask {
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.
   SectorMask(int marginPx, int learnFrames);
 
-  /// A frame with less than this fraction of its pixels above the background shows no scan.
-  static constexpr double kMinScanFraction = 0.05;
+  /// A frame with less than this fraction of its pixels above the background shows no scan (a
+  /// water tank's image has 1 %, a frame grabber's noise alone 0.01 %).
+  static constexpr double kMinScanFraction = 0.005;
+  /// When the largest region holds less than this share of the scan's pixels, they are echoes
+  /// scattered over a black image (a water tank) and the sector is their convex hull.
+  static constexpr double kMinLargestShare = 0.5;
   /// The scan has outgrown the sector when more than this fraction of the frame's pixels lie
   /// outside it (the scanner's text and marks are less)...
   static constexpr double kMaxScanOutsideFraction = 0.03;

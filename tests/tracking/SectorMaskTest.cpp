@@ -115,6 +115,18 @@ TEST(SectorMask, IsNotLearnedAgainForTheScannersMarks) {
   }
 }
 
+TEST(SectorMask, IsTheHullOfEchoesScatteredOverABlackImage) {
+  // A water tank: wires and a few echoes, the water itself black. No one region is the scan.
+  cv::Mat tank = cv::Mat::zeros(240, 320, CV_8U);
+  cv::RNG rng(7);
+  for (int i = 0; i < 60; ++i)
+    cv::circle(tank, {rng.uniform(60, 260), rng.uniform(40, 200)}, 2, cv::Scalar(180), cv::FILLED);
+  SectorMask sector(4, 1);
+  sector.update(tank);
+  EXPECT_EQ(sector.sector().at<std::uint8_t>(120, 160), 255) << "the water between the echoes";
+  EXPECT_EQ(sector.sector().at<std::uint8_t>(120, 20), 0) << "outside them all";
+}
+
 TEST(SectorMask, KeepsDarkShadowsInsideTheSector) {
   test::SyntheticScene scene = fanScene();
   const cv::Mat grey = test::renderScene(scene);
