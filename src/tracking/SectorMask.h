@@ -22,8 +22,9 @@ std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey = 16
 /// Learns the sector from the first few frames of one geometry that show a scan (blank frames are
 /// passed over): the union of their pixels above the background level, closed, largest region with
 /// its holes filled, so dark shadows inside stay in (the union over frames fills shadows that reach
-/// the edge in one frame); then keeps it until the image size changes or the scan outgrows it. The eroded
-/// mask keeps the bright sector edge out of the ridge filter. Owned by one tracker; not thread-safe.
+/// the edge in one frame); then keeps it until the image size changes or the scan outgrows it.
+/// The eroded mask keeps the bright sector edge out of the ridge filter. Owned by one tracker; not
+/// thread-safe.
 class SectorMask {
  public:
   /// `marginPx`: erosion in pixels; `learnFrames`: frames merged before the mask is frozen.

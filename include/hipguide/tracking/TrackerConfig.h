@@ -93,9 +93,9 @@ struct ShaftConfig {
   double maxFreshReachPx = 4.0;
   /// ...unless the segment's evidence is this many times the peak's: then the ridge barely sees
   /// the needle (a dim one crossing bright layers) and the shaft spans the segment, however far it
-  /// goes. Painted needles held still: 87.1 → 87.9 % (1 → 87.8 %, with tips 0.6 mm worse at
-  /// 60 dB); with the fresh stage forced on in the simulator (a moving probe), probe-motion lost
-  /// one frame, where a ratio of 1 cut it from 94.7 to 52.0 %.
+  /// goes. Painted needles held still: 87.1 → 87.9 % (a ratio of 1: 87.7 %, with tips of 60 dB
+  /// needles up to 0.4 px worse); with the fresh stage forced on in the simulator (a moving
+  /// probe), probe-motion lost one frame, where a ratio of 1 cut it from 94.7 to 52.0 %.
   double freshTakeoverRatio = 4.0;
 };
 
