@@ -59,10 +59,13 @@ const std::vector<Command>& commands() {
        "  --png writes frame K (default the last), beside a real PLUS frame with --compare.\n",
        runSimulate},
       {"track", "find the needle in every frame of a recording and write a CSV",
-       "hipguide-cli track --in FILE --out FILE.csv [--spacing MM] [--recorded] [--quiet]\n"
+       "hipguide-cli track --in FILE --out FILE.csv [--spacing MM] [--display-range DB] [--recorded]\n"
+       "                   [--quiet]\n"
        "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native recording. --recorded exports the estimates\n"
        "  recorded during the session instead of re-running the tracker. --spacing sets the pixel size\n"
-       "  (mm, both axes) of a recording without a calibration (PLUS files often say 1). The CSV header is\n"
+       "  (mm, both axes) of a recording without a calibration (PLUS files often say 1). --display-range\n"
+       "  is the scanner's dynamic range setting (default 60 dB): the tip is placed at half its echo.\n"
+       "  The CSV header is\n"
        "  frame,timestamp_s,detected,tip_x_mm,tip_y_mm,angle_deg,confidence (image mm, angle in [0, 180)).\n",
        runTrack},
       {"eval", "compare a track CSV with ground truth (tip, angle, detection, false positives)",

@@ -38,7 +38,7 @@ void noteAssumedSpacing(const tracking::NeedleTracker& tracker, const core::Fram
 
 int runTrack(const std::vector<std::string>& arguments) {
   Arguments parsed;
-  parsed.option("in").option("out").option("spacing").flag("quiet").flag("recorded");
+  parsed.option("in").option("out").option("spacing").option("display-range").flag("quiet").flag("recorded");
   parsed.parse(arguments);
   if (!parsed.positional().empty())
     throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
@@ -54,11 +54,20 @@ int runTrack(const std::vector<std::string>& arguments) {
   }
   if (spacingMm && parsed.has("recorded"))
     throw UsageError("--spacing applies when the tracker runs, not to --recorded estimates");
+  tracking::TrackerConfig config;
+  if (parsed.has("display-range")) {
+    if (parsed.has("recorded"))
+      throw UsageError("--display-range applies when the tracker runs, not to --recorded estimates");
+    config.tip.displayRangeDb = parsed.number("display-range", 0.0);
+    if (!(config.tip.displayRangeDb >= 20.0 && config.tip.displayRangeDb <= 150.0))
+      throw UsageError("--display-range must be the scanner's dynamic range setting, 20 to 150 dB, not " +
+                       *parsed.value("display-range"));
+  }
   const auto reader = session::openRecording(inPath);
   std::ofstream out(outPath);
   if (!out) throw std::runtime_error("cannot write '" + outPath + "'");
   tracking::writeTrackHeader(out);
-  tracking::NeedleTracker tracker;
+  tracking::NeedleTracker tracker(config);
   const bool useRecorded = parsed.has("recorded");
   const auto recorded =
       useRecorded ? recordedEstimates(*reader) : std::map<std::uint64_t, core::NeedleEstimate>{};

@@ -1,5 +1,5 @@
 /// `hipguide-cli track`: --recorded exports the estimates a session recorded, frame by frame;
-/// --spacing calibrates a recording that has none.
+/// --spacing calibrates a recording that has none; --display-range gives the scanner's setting.
 
 #include <hipguide/session/Recorder.h>
 
@@ -75,4 +75,26 @@ TEST(Track, AnUncalibratedRecordingIsNotedAndTakesASpacing) {
       << wrong.output;
   const test::CliResult recorded = test::runCli(track + " --spacing 0.1 --recorded");
   EXPECT_EQ(recorded.exitCode, 2) << recorded.output;
+}
+
+TEST(Track, TakesTheScannersDisplayRangeForTheTip) {
+  // The tip is placed at half its echo's amplitude, read through the log compression: another
+  // range moves it along the shaft.
+  const auto dir = test::freshTempDir();
+  const std::string sequence = (dir / "s.igs.mha").string();
+  const test::CliResult simulated = test::runCli("simulate --scenario steep --frames 200 --seed 1 --out " +
+                                                 sequence + " --truth " + (dir / "g.csv").string());
+  ASSERT_EQ(simulated.exitCode, 0) << simulated.output;
+  const std::string track = "track --in " + sequence + " --quiet --out ";
+  ASSERT_EQ(test::runCli(track + (dir / "60.csv").string()).exitCode, 0);
+  ASSERT_EQ(test::runCli(track + (dir / "100.csv").string() + " --display-range 100").exitCode, 0);
+  const auto at60 = lines(dir / "60.csv"), at100 = lines(dir / "100.csv");
+  ASSERT_EQ(at60.size(), at100.size());
+  EXPECT_NE(at60, at100) << "some tip moved";
+  const test::CliResult wrong = test::runCli(track + (dir / "x.csv").string() + " --display-range 5");
+  EXPECT_EQ(wrong.exitCode, 2) << wrong.output;
+  EXPECT_NE(wrong.output.find("--display-range must be the scanner's dynamic range setting"),
+            std::string::npos)
+      << wrong.output;
+  EXPECT_EQ(test::runCli(track + (dir / "x.csv").string() + " --display-range 70 --recorded").exitCode, 2);
 }
