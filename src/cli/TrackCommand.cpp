@@ -52,12 +52,12 @@ int runTrack(const std::vector<std::string>& arguments) {
             << core::kMaxCalibratedSpacingMm << " mm, not " << *spacingMm;
     throw UsageError(message.str());
   }
-  if (spacingMm && parsed.has("recorded"))
-    throw UsageError("--spacing applies when the tracker runs, not to --recorded estimates");
+  for (const char* trackerOption : {"spacing", "display-range"})
+    if (parsed.has(trackerOption) && parsed.has("recorded"))
+      throw UsageError(std::string("--") + trackerOption +
+                       " applies when the tracker runs, not to --recorded estimates");
   tracking::TrackerConfig config;
   if (parsed.has("display-range")) {
-    if (parsed.has("recorded"))
-      throw UsageError("--display-range applies when the tracker runs, not to --recorded estimates");
     config.tip.displayRangeDb = parsed.number("display-range", 0.0);
     if (!(config.tip.displayRangeDb >= 20.0 && config.tip.displayRangeDb <= 150.0))
       throw UsageError("--display-range must be the scanner's dynamic range setting, 20 to 150 dB, not " +

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <span>
 #include <vector>
 
 namespace hipguide::tracking {
@@ -21,19 +20,18 @@ std::uint8_t backgroundLevel(const cv::Mat& grey, std::uint8_t maxNoiseGrey) {
   const int width = std::max(4, grey.cols / 16);
   const int height = std::max(4, grey.rows / 16);
   if (grey.cols < 2 * width || grey.rows < 2 * height) return 0;
-  std::uint8_t level = 0;
+  double level = 0.0;
   for (const cv::Point corner :
        {cv::Point(0, 0), cv::Point(grey.cols - width, 0), cv::Point(0, grey.rows - height),
         cv::Point(grey.cols - width, grey.rows - height)}) {
     const cv::Mat patch = grey(cv::Rect(corner, cv::Size(width, height)));
-    std::size_t dark = 0;
-    std::uint8_t brightestDark = 0;
-    for (int y = 0; y < patch.rows; ++y)
-      for (const std::uint8_t value : std::span(patch.ptr<std::uint8_t>(y), std::size_t(patch.cols)))
-        if (value <= maxNoiseGrey) ++dark, brightestDark = std::max(brightestDark, value);
-    if (2 * dark >= patch.total()) level = std::max(level, brightestDark);
+    const cv::Mat dark = patch <= maxNoiseGrey;
+    if (2 * std::size_t(cv::countNonZero(dark)) < patch.total()) continue;
+    double brightestDark = 0.0;
+    cv::minMaxLoc(patch, nullptr, &brightestDark, nullptr, nullptr, dark);
+    level = std::max(level, brightestDark);
   }
-  return level;
+  return static_cast<std::uint8_t>(level);
 }
 
 SectorMask::SectorMask(int marginPx, int learnFrames)
@@ -50,17 +48,12 @@ void SectorMask::reset() {
 const cv::Mat& SectorMask::update(const cv::Mat& grey) {
   CV_Assert(grey.type() == CV_8U);
   m_restarted = false;
-  if (m_union.size() != grey.size()) {
-    reset();
-    m_union = cv::Mat::zeros(grey.size(), CV_8U);
-    rebuild();  // no sector until a frame shows one
-  }
+  if (m_union.size() != grey.size()) startLearning(grey.size());
   cv::Mat scan;
   cv::threshold(grey, scan, backgroundLevel(grey), 255, cv::THRESH_BINARY);
   if (m_framesSeen >= m_learnFrames) {
     if (!outgrownBy(scan)) return m_mask;
-    reset();  // the scan now lies well outside the sector: learn the new one from this frame on
-    m_union = cv::Mat::zeros(grey.size(), CV_8U);
+    startLearning(grey.size());  // the scan now lies well outside the sector: learn it anew
     m_restarted = true;
   }
   // A blank frame (a frame grabber's first frames, before the scanner's video) shows no sector:
@@ -72,9 +65,15 @@ const cv::Mat& SectorMask::update(const cv::Mat& grey) {
   return m_mask;
 }
 
+void SectorMask::startLearning(cv::Size size) {
+  reset();
+  m_union = cv::Mat::zeros(size, CV_8U);
+  rebuild();  // no sector until a frame shows one
+}
+
 bool SectorMask::outgrownBy(const cv::Mat& scan) {
   cv::Mat outside;
-  cv::bitwise_and(scan, ~m_sector, outside);
+  cv::subtract(scan, m_sector, outside);  // saturating: scan pixels where there is no sector
   const bool beyond = cv::countNonZero(outside) > kMaxScanOutsideFraction * double(scan.total());
   m_framesOutgrown = beyond ? m_framesOutgrown + 1 : 0;
   return m_framesOutgrown >= kOutgrownFrames;

@@ -57,6 +57,8 @@ class SectorMask {
   void reset();
 
  private:
+  /// Forgets the sector and starts learning one for images of `size` (all 0 until then).
+  void startLearning(cv::Size size);
   void rebuild();
   /// Counts frames in a row whose scan (pixels above the background) lies well outside the sector.
   bool outgrownBy(const cv::Mat& scan);
