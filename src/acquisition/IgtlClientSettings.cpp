@@ -1,5 +1,6 @@
 #include "JsonFields.h"
 
+#include <hipguide/acquisition/DisplayRange.h>
 #include <hipguide/acquisition/IgtlClientSettings.h>
 #include <hipguide/acquisition/SourceSettingsFile.h>
 
@@ -42,6 +43,7 @@ void validate(const IgtlClientSettings& settings) {
   requirePositive(settings.reconnectInitialSeconds, "reconnectInitialSeconds");
   requirePositive(settings.reconnectMaxSeconds, "reconnectMaxSeconds");
   requirePositive(settings.poseToleranceMs, "poseToleranceMs");
+  validateDisplayRangeSetting(settings.displayRangeDb, "OpenIGTLink settings");
 }
 
 std::string toJson(const IgtlClientSettings& settings) {
@@ -56,6 +58,7 @@ std::string toJson(const IgtlClientSettings& settings) {
       {"reconnectInitialSeconds", settings.reconnectInitialSeconds},
       {"reconnectMaxSeconds", settings.reconnectMaxSeconds},
       {"poseToleranceMs", settings.poseToleranceMs},
+      {"displayRangeDb", settings.displayRangeDb},
   };
   return json.dump(2);
 }
@@ -74,6 +77,7 @@ IgtlClientSettings igtlClientSettingsFromJson(std::string_view text, const IgtlC
   detail::readField(json, "reconnectInitialSeconds", settings.reconnectInitialSeconds, origin);
   detail::readField(json, "reconnectMaxSeconds", settings.reconnectMaxSeconds, origin);
   detail::readField(json, "poseToleranceMs", settings.poseToleranceMs, origin);
+  detail::readField(json, "displayRangeDb", settings.displayRangeDb, origin);
   validate(settings);
   return settings;
 }

@@ -1,5 +1,6 @@
 #include "JsonFields.h"
 
+#include <hipguide/acquisition/DisplayRange.h>
 #include <hipguide/acquisition/SourceSettingsFile.h>
 #include <hipguide/acquisition/VideoGrabberSettings.h>
 
@@ -32,6 +33,7 @@ void validate(const VideoGrabberSettings& settings) {
     refuse("frozenAfterFrames",
            "must be at least 2 (got " + std::to_string(settings.frozenAfterFrames) + ")");
   if (!(settings.reconnectMaxSeconds > 0)) refuse("reconnectMaxSeconds", "must be positive");
+  validateDisplayRangeSetting(settings.displayRangeDb, "video settings");
 }
 
 void validateCrop(const CropRect& crop, int width, int height) {
@@ -59,6 +61,7 @@ std::string toJson(const VideoGrabberSettings& settings) {
       {"frozenAfterFrames", settings.frozenAfterFrames},
       {"frozenMeanDifference", settings.frozenMeanDifference},
       {"reconnectMaxSeconds", settings.reconnectMaxSeconds},
+      {"displayRangeDb", settings.displayRangeDb},
   };
   return json.dump(2);
 }
@@ -84,6 +87,7 @@ VideoGrabberSettings videoGrabberSettingsFromJson(std::string_view text, const V
   detail::readField(json, "frozenAfterFrames", settings.frozenAfterFrames, origin);
   detail::readField(json, "frozenMeanDifference", settings.frozenMeanDifference, origin);
   detail::readField(json, "reconnectMaxSeconds", settings.reconnectMaxSeconds, origin);
+  detail::readField(json, "displayRangeDb", settings.displayRangeDb, origin);
   validate(settings);
   return settings;
 }

@@ -33,12 +33,14 @@ void GuidanceController::setTarget(const guidance::GuidanceTarget& target) {
   m_pipeline->setEngine(guidance::GuidanceEngine(m_anatomy, target));
 }
 
-bool GuidanceController::startForSource(const QString& anatomyFolder) {
+bool GuidanceController::startForSource(const QString& anatomyFolder,
+                                        const tracking::TrackerConfig& trackerConfig) {
   stop();
+  m_trackerConfig = trackerConfig;
   m_anatomyDescription = QStringLiteral("no anatomy");
   guidance::GuidanceEngine imageOnly(std::nullopt, std::nullopt);
   m_pipeline = std::make_unique<guidance::GuidancePipeline>(
-      m_pump.slot(), tracking::TrackerConfig{}, std::move(imageOnly), [this](const guidance::GuidedFrame&) {
+      m_pump.slot(), trackerConfig, std::move(imageOnly), [this](const guidance::GuidedFrame&) {
         if (!m_wakePending.exchange(true))
           QMetaObject::invokeMethod(this, &GuidanceController::deliver, Qt::QueuedConnection);
       });

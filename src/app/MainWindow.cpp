@@ -2,6 +2,7 @@
 #include <vtkRenderer.h>
 
 #include <hipguide/acquisition/Capabilities.h>
+#include <hipguide/acquisition/SourceSettingsFile.h>
 #include <hipguide/acquisition/SourceSpec.h>
 #include <hipguide/app/FramePump.h>
 #include <hipguide/app/GuidanceController.h>
@@ -14,6 +15,7 @@
 #include <hipguide/app/RecordedEstimateOverlay.h>
 #include <hipguide/app/RecordingController.h>
 #include <hipguide/app/ReplayBar.h>
+#include <hipguide/app/SourceTrackerConfig.h>
 #include <hipguide/app/StatusPanel.h>
 #include <hipguide/app/TrainingMode.h>
 #include <hipguide/app/VtkHostWidget.h>
@@ -141,7 +143,8 @@ bool MainWindow::openSource(const QString& spec, double framesPerSecond) {
     m_recording->stop();
     m_replayBar->setReplay(nullptr, {});
     m_pump->setDriver(session::openSource(parsed, options));
-    const bool loadingAnatomy = m_guidance->startForSource(m_anatomyFolder);
+    const bool loadingAnatomy = m_guidance->startForSource(
+        m_anatomyFolder, trackerConfigForSource(parsed, acquisition::sourceSettingsDir()));
     m_guidancePanel->showAnatomy(loadingAnatomy ? tr("loading...")
                                                 : tr("none (image only; open one with --anatomy)"));
   } catch (const std::exception& error) {

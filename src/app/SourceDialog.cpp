@@ -1,3 +1,4 @@
+#include <hipguide/acquisition/DisplayRange.h>
 #include <hipguide/acquisition/IgtlClientSettings.h>
 #include <hipguide/acquisition/Scenario.h>
 #include <hipguide/acquisition/SourceSpec.h>
@@ -41,6 +42,17 @@ QDoubleSpinBox* doubleBox(double minimum, double maximum, int decimals, const QS
   box->setRange(minimum, maximum);
   box->setDecimals(decimals);
   box->setSuffix(suffix);
+  return box;
+}
+
+/// The scanner's dynamic range setting; 0 reads "not known" (the tracker assumes 60 dB).
+QSpinBox* displayRangeBox(const QString& objectName) {
+  auto* box = spinBox(0, static_cast<int>(acquisition::kMaxDisplayRangeDb), " dB");
+  box->setObjectName(objectName);
+  box->setSpecialValueText(QObject::tr("not known (60 dB assumed)"));
+  box->setToolTip(
+      QObject::tr("The dynamic range set on the scanner (often labelled DR or Dyn). The tracker "
+                  "places the needle's tip at half its echo on that grey scale."));
   return box;
 }
 
@@ -142,6 +154,8 @@ QWidget* SourceDialog::buildIgtlPage() {
   form->addRow(tr("Probe transform"), m_igtlProbeTransform);
   form->addRow(tr("Stalled after no image for"), m_igtlStallS);
   form->addRow(tr("Largest message accepted"), m_igtlMaxBodyMiB);
+  m_igtlDisplayRange = displayRangeBox("igtlDisplayRange");
+  form->addRow(tr("Scanner's dynamic range"), m_igtlDisplayRange);
   connect(m_igtlHost, &QLineEdit::editingFinished, this, &SourceDialog::loadIgtlSettings);
   connect(m_igtlPort, &QSpinBox::editingFinished, this, &SourceDialog::loadIgtlSettings);
   return page;
@@ -188,6 +202,8 @@ QWidget* SourceDialog::buildVideoPage() {
   m_videoFps = doubleBox(0, 240, 1, " fps");
   m_videoFps->setSpecialValueText(tr("device or file default"));
   form->addRow(tr("Frame rate"), m_videoFps);
+  m_videoDisplayRange = displayRangeBox("videoDisplayRange");
+  form->addRow(tr("Scanner's dynamic range"), m_videoDisplayRange);
   connect(m_videoDevice, &QLineEdit::editingFinished, this, &SourceDialog::loadVideoSettings);
   return page;
 }
@@ -221,6 +237,7 @@ void SourceDialog::loadIgtlSettings() {
     m_igtlProbeTransform->setText(text(settings.probeTransform));
     m_igtlStallS->setValue(settings.stallAfterSeconds);
     m_igtlMaxBodyMiB->setValue(static_cast<int>(settings.maxBodyBytes >> 20));
+    m_igtlDisplayRange->setValue(static_cast<int>(settings.displayRangeDb));
     m_error->clear();
   } catch (const std::exception& error) {
     m_error->setText(text(error.what()));
@@ -238,6 +255,7 @@ void SourceDialog::loadVideoSettings() {
     m_mmPerPixel->setValue(settings.mmPerPixel);
     m_frozenFrames->setValue(settings.frozenAfterFrames);
     m_videoFps->setValue(settings.framesPerSecond);
+    m_videoDisplayRange->setValue(static_cast<int>(settings.displayRangeDb));
     m_error->clear();
   } catch (const std::exception& error) {
     m_error->setText(text(error.what()));
@@ -272,6 +290,7 @@ QString SourceDialog::specFromPage() const {
       settings.probeTransform = m_igtlProbeTransform->text().trimmed().toStdString();
       settings.stallAfterSeconds = m_igtlStallS->value();
       settings.maxBodyBytes = static_cast<std::uint64_t>(m_igtlMaxBodyMiB->value()) << 20;
+      settings.displayRangeDb = m_igtlDisplayRange->value();
       acquisition::validate(settings);
       acquisition::saveIgtlClientSettings(settings, m_settingsDir);
       return spec;
@@ -284,6 +303,7 @@ QString SourceDialog::specFromPage() const {
       settings.mmPerPixel = m_mmPerPixel->value();
       settings.frozenAfterFrames = m_frozenFrames->value();
       settings.framesPerSecond = m_videoFps->value();
+      settings.displayRangeDb = m_videoDisplayRange->value();
       acquisition::validate(settings);
       acquisition::saveVideoGrabberSettings(settings, m_settingsDir);
       return spec;

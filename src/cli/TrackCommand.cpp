@@ -1,6 +1,7 @@
 #include "Arguments.h"
 #include "Commands.h"
 
+#include <hipguide/acquisition/DisplayRange.h>
 #include <hipguide/session/RecordingReader.h>
 #include <hipguide/tracking/NeedleTracker.h>
 #include <hipguide/tracking/TrackCsv.h>
@@ -59,7 +60,7 @@ int runTrack(const std::vector<std::string>& arguments) {
   tracking::TrackerConfig config;
   if (parsed.has("display-range")) {
     config.tip.displayRangeDb = parsed.number("display-range", 0.0);
-    if (!(config.tip.displayRangeDb >= 20.0 && config.tip.displayRangeDb <= 150.0))
+    if (!acquisition::plausibleDisplayRangeDb(config.tip.displayRangeDb))
       throw UsageError("--display-range must be the scanner's dynamic range setting, 20 to 150 dB, not " +
                        *parsed.value("display-range"));
   }

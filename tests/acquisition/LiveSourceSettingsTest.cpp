@@ -26,6 +26,7 @@ TEST(LiveSourceSettings, VideoSettingsSurviveJsonAndAreKeptPerDevice) {
   settings.mmPerPixel = 0.125;
   settings.frozenAfterFrames = 7;
   settings.loopFile = false;
+  settings.displayRangeDb = 90;
   saveVideoGrabberSettings(settings, dir);
   EXPECT_TRUE(std::filesystem::exists(dir / "video__dev_video2.json"));
 
@@ -34,6 +35,7 @@ TEST(LiveSourceSettings, VideoSettingsSurviveJsonAndAreKeptPerDevice) {
   EXPECT_EQ(loaded.mmPerPixel, 0.125);
   EXPECT_EQ(loaded.frozenAfterFrames, 7);
   EXPECT_FALSE(loaded.loopFile);
+  EXPECT_EQ(loaded.displayRangeDb, 90);
   const VideoGrabberSettings other = loadVideoGrabberSettings(parseSourceSpec("video:/dev/video3"), dir);
   EXPECT_TRUE(other.crop.empty());
   EXPECT_EQ(other.device, "/dev/video3");
@@ -45,6 +47,7 @@ TEST(LiveSourceSettings, IgtlSettingsSurviveJsonAndHostComesFromTheSpec) {
   settings.imageDevice = "Image_Reference";
   settings.probeTransform = "ProbeToReference";
   settings.maxBodyBytes = 8 << 20;
+  settings.displayRangeDb = 75;
   saveIgtlClientSettings(settings, dir);
   const IgtlClientSettings loaded = loadIgtlClientSettings(parseSourceSpec("igtl://scanner:18945"), dir);
   EXPECT_EQ(loaded.host, "scanner");
@@ -52,6 +55,24 @@ TEST(LiveSourceSettings, IgtlSettingsSurviveJsonAndHostComesFromTheSpec) {
   EXPECT_EQ(loaded.imageDevice, "Image_Reference");
   EXPECT_EQ(loaded.probeTransform, "ProbeToReference");
   EXPECT_EQ(loaded.maxBodyBytes, 8u << 20);
+  EXPECT_EQ(loaded.displayRangeDb, 75);
+}
+
+TEST(LiveSourceSettings, DisplayRangeIsNotKnownOrOneAScannerOffers) {
+  EXPECT_EQ(VideoGrabberSettings{}.displayRangeDb, 0) << "not known unless the user gives it";
+  EXPECT_NO_THROW(videoGrabberSettingsFromJson(R"({"device": "/dev/video0", "displayRangeDb": 20})", {}));
+  EXPECT_NO_THROW(igtlClientSettingsFromJson(R"({"displayRangeDb": 150})", {}));
+  try {
+    videoGrabberSettingsFromJson(R"({"device": "/dev/video0", "displayRangeDb": 10})", {}, "grabber.json");
+    FAIL() << "accepted a dynamic range of 10 dB";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_NE(std::string(error.what()).find("displayRangeDb"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("20 to 150 dB"), std::string::npos) << error.what();
+  }
+  EXPECT_THROW(igtlClientSettingsFromJson(R"({"displayRangeDb": 200})", {}, "igtl.json"),
+               std::invalid_argument);
+  EXPECT_THROW(igtlClientSettingsFromJson(R"({"displayRangeDb": -60})", {}, "igtl.json"),
+               std::invalid_argument);
 }
 
 TEST(LiveSourceSettings, WrongJsonNamesTheFieldAndTheFile) {

@@ -1,4 +1,6 @@
+#include <hipguide/acquisition/IgtlClientSettings.h>
 #include <hipguide/app/FramePump.h>
+#include <hipguide/app/GuidanceController.h>
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/MainWindow.h>
 #include <hipguide/app/VtkHostWidget.h>
@@ -10,6 +12,10 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "../TestData.h"
 
 using namespace hipguide::app;
 
@@ -102,6 +108,25 @@ TEST(MainWindow, BadSourceIsReportedAndTheWindowStaysUsable) {
   EXPECT_TRUE(window.statusBar()->currentMessage().contains("Cannot open source"));
   EXPECT_TRUE(window.openSource("test-pattern", 30.0));
   EXPECT_TRUE(waitForFramesShown(window, 3));
+}
+
+TEST(MainWindow, TracksWithTheDynamicRangeSavedForTheSource) {
+  const auto dir = hipguide::test::freshTempDir();
+  auto settings = hipguide::acquisition::igtlClientSettingsFor(
+      hipguide::acquisition::parseSourceSpec("igtl://127.0.0.1:18998"));
+  settings.displayRangeDb = 90;
+  hipguide::acquisition::saveIgtlClientSettings(settings, dir);
+  ::setenv("HIPGUIDE_SOURCE_SETTINGS_DIR", dir.c_str(), 1);
+  MainWindow window;
+  const bool opened = window.openSource("igtl://127.0.0.1:18998");  // connects in the background
+  const double rangeDb = window.guidanceController()->trackerConfig().tip.displayRangeDb;
+  const bool patternOpened = window.openSource("test-pattern", 30.0);
+  const double patternRangeDb = window.guidanceController()->trackerConfig().tip.displayRangeDb;
+  ::unsetenv("HIPGUIDE_SOURCE_SETTINGS_DIR");
+  ASSERT_TRUE(opened);
+  EXPECT_EQ(rangeDb, 90);
+  ASSERT_TRUE(patternOpened);
+  EXPECT_EQ(patternRangeDb, hipguide::tracking::TrackerConfig{}.tip.displayRangeDb);
 }
 
 TEST(MainWindow, PersistsGeometryAndSplitterAcrossRuns) {

@@ -3,6 +3,7 @@
 #include <hipguide/acquisition/VideoGrabberSettings.h>
 #include <hipguide/app/DepthTickCalibrator.h>
 #include <hipguide/app/SourceDialog.h>
+#include <hipguide/app/SourceTrackerConfig.h>
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -52,6 +53,44 @@ TEST(SourceDialog, SavesFrameGrabberCropAndCalibration) {
       acquisition::loadVideoGrabberSettings(acquisition::parseSourceSpec("video:/dev/video7"), dir);
   EXPECT_DOUBLE_EQ(saved.mmPerPixel, 0.125);
   EXPECT_EQ(saved.crop, (acquisition::CropRect{10, 20, 300, 200}));
+}
+
+TEST(SourceDialog, TheScannersDynamicRangeReachesTheTracker) {
+  const auto dir = test::freshTempDir();
+  const auto video = acquisition::parseSourceSpec("video:/dev/video7");
+  const auto igtl = acquisition::parseSourceSpec("igtl://127.0.0.1:18999");
+  const double assumedDb = tracking::TrackerConfig{}.tip.displayRangeDb;
+  EXPECT_EQ(app::trackerConfigForSource(video, dir).tip.displayRangeDb, assumedDb) << "nothing saved yet";
+  {
+    SourceDialog dialog("video:/dev/video7", dir);
+    auto* range = dialog.findChild<QSpinBox*>("videoDisplayRange");
+    ASSERT_NE(range, nullptr);
+    EXPECT_EQ(range->value(), 0);
+    EXPECT_EQ(range->text(), range->specialValueText()) << "shows that the range is not known";
+    range->setValue(100);
+    dialog.show();
+    ASSERT_TRUE(dialog.grab().save(QString::fromStdString((dir / "source-dialog-video.png").string())));
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted);
+  }
+  {
+    SourceDialog dialog("igtl://127.0.0.1:18999", dir);
+    dialog.findChild<QSpinBox*>("igtlDisplayRange")->setValue(80);
+    dialog.accept();
+    ASSERT_EQ(dialog.result(), QDialog::Accepted);
+  }
+  EXPECT_EQ(app::trackerConfigForSource(video, dir).tip.displayRangeDb, 100);
+  EXPECT_EQ(app::trackerConfigForSource(igtl, dir).tip.displayRangeDb, 80);
+  EXPECT_EQ(app::trackerConfigForSource(acquisition::parseSourceSpec("sim"), dir).tip.displayRangeDb,
+            assumedDb);
+  SourceDialog reopened("video:/dev/video7", dir);
+  EXPECT_EQ(reopened.findChild<QSpinBox*>("videoDisplayRange")->value(), 100);
+
+  SourceDialog wrong("video:/dev/video7", dir);
+  wrong.findChild<QSpinBox*>("videoDisplayRange")->setValue(10);
+  wrong.accept();
+  EXPECT_NE(wrong.result(), QDialog::Accepted);
+  EXPECT_TRUE(wrong.findChild<QLabel*>("sourceError")->text().contains("20 to 150 dB"));
 }
 
 TEST(SourceDialog, KeepsItselfOpenAndSaysWhyWhenTheEntryIsInvalid) {

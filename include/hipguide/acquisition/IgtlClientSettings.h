@@ -22,6 +22,9 @@ struct IgtlClientSettings {
   double reconnectInitialSeconds = 0.25;  ///< First wait after a failed or lost connection...
   double reconnectMaxSeconds = 4.0;       ///< ...doubling up to this.
   double poseToleranceMs = 50.0;          ///< Largest image-to-pose timestamp difference accepted.
+  /// The scanner's dynamic range setting (dB, see DisplayRange.h); 0 = not known (the tracker
+  /// assumes 60).
+  double displayRangeDb = 0.0;
 };
 
 /// Defaults with host and port from an `igtl://host:port` spec.

@@ -33,6 +33,9 @@ struct VideoGrabberSettings {
   double frozenMeanDifference =
       0.5;  ///< Frames closer than this mean absolute grey difference are "identical".
   double reconnectMaxSeconds = 4.0;  ///< Devices: longest wait between attempts to reopen.
+  /// The scanner's dynamic range setting (dB, see DisplayRange.h); 0 = not known (the tracker
+  /// assumes 60).
+  double displayRangeDb = 0.0;
 
   bool calibrated() const { return mmPerPixel > 0; }
   /// True for `/dev/...` paths (capture devices through V4L2); false for files (FFmpeg).

@@ -32,10 +32,13 @@ class GuidanceController : public QObject {
   explicit GuidanceController(FramePump& pump, QObject* parent = nullptr);
   ~GuidanceController() override;
 
-  /// Starts guidance for the pump's current driver; the anatomy comes from the driver when it
-  /// is the simulated probe, else from `anatomyFolder` when not empty. Returns whether an
-  /// anatomy is being loaded (anatomyReady or anatomyFailed follows); false: image-only guidance.
-  bool startForSource(const QString& anatomyFolder);
+  /// Starts guidance for the pump's current driver, tracking with `trackerConfig`; the anatomy
+  /// comes from the driver when it is the simulated probe, else from `anatomyFolder` when not
+  /// empty. Returns whether an anatomy is being loaded (anatomyReady or anatomyFailed follows);
+  /// false: image-only guidance.
+  bool startForSource(const QString& anatomyFolder, const tracking::TrackerConfig& trackerConfig = {});
+  /// The tracker settings of the running guidance (the defaults before the first start).
+  const tracking::TrackerConfig& trackerConfig() const { return m_trackerConfig; }
   void stop();
   /// Describes the anatomy in use ("hip phantom", a folder, or "no anatomy").
   QString anatomyDescription() const;
@@ -66,6 +69,7 @@ class GuidanceController : public QObject {
   guidance::GuidedFrame m_latest;
   QString m_anatomyDescription = QStringLiteral("no anatomy");
   std::optional<anatomy::Anatomy> m_anatomy;  ///< Shares data and distance fields with the engine's.
+  tracking::TrackerConfig m_trackerConfig;
 };
 
 }  // namespace hipguide::app

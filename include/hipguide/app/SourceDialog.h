@@ -54,6 +54,7 @@ class SourceDialog : public QDialog {
   QLineEdit* m_igtlProbeTransform = nullptr;
   QDoubleSpinBox* m_igtlStallS = nullptr;
   QSpinBox* m_igtlMaxBodyMiB = nullptr;
+  QSpinBox* m_igtlDisplayRange = nullptr;
   QLineEdit* m_videoDevice = nullptr;
   QSpinBox* m_cropX = nullptr;
   QSpinBox* m_cropY = nullptr;
@@ -62,6 +63,7 @@ class SourceDialog : public QDialog {
   QDoubleSpinBox* m_mmPerPixel = nullptr;
   QSpinBox* m_frozenFrames = nullptr;
   QDoubleSpinBox* m_videoFps = nullptr;
+  QSpinBox* m_videoDisplayRange = nullptr;
 };
 
 }  // namespace hipguide::app
