@@ -125,11 +125,11 @@ QWidget* SourceDialog::buildRecordingPage() {
   auto* form = new QFormLayout(page);
   m_recordingPath = new QLineEdit;
   m_recordingPath->setObjectName("recordingPath");
-  form->addRow(tr("Recording (.hgrec folder, .igs.mha, .igs.nrrd)"), withBrowse(m_recordingPath, [this] {
-                 return QFileDialog::getOpenFileName(
-                     this, tr("Open a PLUS sequence"), {},
-                     tr("PLUS sequences (*.mha *.mhd *.nrrd);;All files (*)"));
-               }));
+  form->addRow(
+      tr("Recording (.hgrec folder, .igs.mha, .igs.nrrd, DICOM cine)"), withBrowse(m_recordingPath, [this] {
+        return QFileDialog::getOpenFileName(this, tr("Open a recording"), {},
+                                            tr("Recordings (*.mha *.mhd *.nrrd *.dcm);;All files (*)"));
+      }));
   return page;
 }
 

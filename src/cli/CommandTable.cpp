@@ -8,11 +8,13 @@ const std::vector<Command>& commands() {
       {"sources", "list the kinds of source --source accepts", "hipguide-cli sources\n", runSources},
       {"info", "frame count, size, spacing, duration, rate, fields and transforms of a recording",
        "hipguide-cli info PATH [--header]\n"
-       "  PATH: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native .hgrec folder. --header lists header fields.\n"
+       "  PATH: PLUS .igs.mha/.igs.mhd/.igs.nrrd, a scanner's DICOM cine or a native .hgrec folder.\n"
+       "  --header lists header fields.\n"
        "  Exit code 1 with the reason when the file cannot be read.\n",
        runInfo},
       {"convert", "convert between native recordings, .igs.mha and .igs.nrrd, pixel for pixel",
        "hipguide-cli convert IN OUT [--compress]\n"
+       "  IN may also be a scanner's DICOM cine (made into a PLUS file 3D Slicer opens).\n"
        "  OUT ending in .mha or .nrrd is a PLUS sequence (--compress: zlib/gz), anything else a native\n"
        "  .hgrec folder. Events go to OUT.events.jsonl beside a PLUS file.\n",
        runConvert},
@@ -61,8 +63,9 @@ const std::vector<Command>& commands() {
       {"track", "find the needle in every frame of a recording and write a CSV",
        "hipguide-cli track --in FILE --out FILE.csv [--spacing MM] [--display-range DB] [--recorded]\n"
        "                   [--quiet]\n"
-       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd or a native recording. --recorded exports the estimates\n"
-       "  recorded during the session instead of re-running the tracker. --spacing sets the pixel size\n"
+       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd, a scanner's DICOM cine or a native recording.\n"
+       "  --recorded exports the estimates recorded during the session instead of re-running the\n"
+       "  tracker. --spacing sets the pixel size\n"
        "  (mm, both axes) of a recording without a calibration (PLUS files often say 1). --display-range\n"
        "  is the scanner's dynamic range setting (default 60 dB): the tip is placed at half its echo.\n"
        "  The CSV header is\n"

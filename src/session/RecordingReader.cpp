@@ -1,3 +1,4 @@
+#include <hipguide/session/DicomCineReader.h>
 #include <hipguide/session/NativeRecording.h>
 #include <hipguide/session/PlusSequenceReader.h>
 #include <hipguide/session/RecordingReader.h>
@@ -29,6 +30,7 @@ std::unique_ptr<RecordingReader> openRecording(const std::filesystem::path& path
   if (isNativeRecording(path)) return std::make_unique<NativeRecordingReader>(path);
   if (std::filesystem::is_directory(path))
     throw std::runtime_error(path.string() + ": a folder without recording.json is not a recording");
+  if (looksLikeDicomFile(path) || path.extension() == ".dcm") return std::make_unique<DicomCineReader>(path);
   return std::make_unique<PlusSequenceReader>(path);
 }
 
