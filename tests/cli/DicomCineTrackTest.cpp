@@ -52,4 +52,12 @@ TEST(DicomCine, IsTrackedAsWellAsThePlusRecordingItWasMadeFrom) {
   EXPECT_LE(report["tip_error_p95_mm"].get<double>(), 1.5) << report.dump();
   EXPECT_LE(report["angle_error_median_deg"].get<double>(), 1.0) << report.dump();
   std::cout << "DICOM cine (JPEG q90) of anterior-hip: " << report.dump() << "\n";
+
+  const auto converted = dir / "from-dicom.igs.mha";  // for 3D Slicer
+  const test::CliResult conversion = test::runCli("convert " + cine.string() + " " + converted.string());
+  ASSERT_EQ(conversion.exitCode, 0) << conversion.output;
+  const auto back = session::openRecording(converted);
+  EXPECT_EQ(back->frameCount(), 528);
+  EXPECT_NEAR(back->info().spacingMm.x(), reader->info().spacingMm.x(), 1e-6);
+  EXPECT_EQ(back->timestampNs(527), 527 * 50'000'000LL);
 }
