@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kAcceptedForms =
     "accepted: sim, sim:SCENARIO, test-pattern, a recording path (.igs.mha, .igs.mhd, .igs.nrrd, "
-    ".hgrec, a DICOM cine), igtl://HOST:PORT, video:/dev/videoN or video:FILE";
+    ".hgrec, a DICOM cine, a video file, a folder of images), igtl://HOST:PORT, video:/dev/videoN or "
+    "video:FILE";
 
 [[noreturn]] void refuse(std::string_view text, std::string_view why) {
   throw std::invalid_argument("source '" + std::string(text) + "': " + std::string(why) + " (" +

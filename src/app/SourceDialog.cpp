@@ -125,11 +125,12 @@ QWidget* SourceDialog::buildRecordingPage() {
   auto* form = new QFormLayout(page);
   m_recordingPath = new QLineEdit;
   m_recordingPath->setObjectName("recordingPath");
-  form->addRow(
-      tr("Recording (.hgrec folder, .igs.mha, .igs.nrrd, DICOM cine)"), withBrowse(m_recordingPath, [this] {
-        return QFileDialog::getOpenFileName(this, tr("Open a recording"), {},
-                                            tr("Recordings (*.mha *.mhd *.nrrd *.dcm);;All files (*)"));
-      }));
+  form->addRow(tr("Recording (.hgrec folder, .igs.mha, .igs.nrrd, DICOM cine, video, image folder)"),
+               withBrowse(m_recordingPath, [this] {
+                 return QFileDialog::getOpenFileName(
+                     this, tr("Open a recording"), {},
+                     tr("Recordings (*.mha *.mhd *.nrrd *.dcm *.mp4 *.avi *.mov *.mkv);;All files (*)"));
+               }));
   return page;
 }
 

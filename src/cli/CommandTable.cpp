@@ -8,13 +8,15 @@ const std::vector<Command>& commands() {
       {"sources", "list the kinds of source --source accepts", "hipguide-cli sources\n", runSources},
       {"info", "frame count, size, spacing, duration, rate, fields and transforms of a recording",
        "hipguide-cli info PATH [--header]\n"
-       "  PATH: PLUS .igs.mha/.igs.mhd/.igs.nrrd, a scanner's DICOM cine or a native .hgrec folder.\n"
+       "  PATH: PLUS .igs.mha/.igs.mhd/.igs.nrrd, a scanner's DICOM cine, a video file, a folder of\n"
+       "  images or a native .hgrec folder.\n"
        "  --header lists header fields.\n"
        "  Exit code 1 with the reason when the file cannot be read.\n",
        runInfo},
       {"convert", "convert between native recordings, .igs.mha and .igs.nrrd, pixel for pixel",
        "hipguide-cli convert IN OUT [--compress]\n"
-       "  IN may also be a scanner's DICOM cine (made into a PLUS file 3D Slicer opens).\n"
+       "  IN may also be a scanner's DICOM cine, a video file or a folder of images (made into a PLUS\n"
+       "  file 3D Slicer opens).\n"
        "  OUT ending in .mha or .nrrd is a PLUS sequence (--compress: zlib/gz), anything else a native\n"
        "  .hgrec folder. Events go to OUT.events.jsonl beside a PLUS file.\n",
        runConvert},
@@ -63,7 +65,8 @@ const std::vector<Command>& commands() {
       {"track", "find the needle in every frame of a recording and write a CSV",
        "hipguide-cli track --in FILE --out FILE.csv [--spacing MM] [--display-range DB] [--recorded]\n"
        "                   [--quiet]\n"
-       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd, a scanner's DICOM cine or a native recording.\n"
+       "  FILE: PLUS .igs.mha/.igs.mhd/.igs.nrrd, a scanner's DICOM cine, a video file (.mp4, .avi,\n"
+       "  ...), a folder of images (.png, .jpg, ...; natural name order) or a native recording.\n"
        "  --recorded exports the estimates recorded during the session instead of re-running the\n"
        "  tracker. --spacing sets the pixel size\n"
        "  (mm, both axes) of a recording without a calibration (PLUS files often say 1). --display-range\n"

@@ -1,7 +1,9 @@
 #include <hipguide/session/DicomCineReader.h>
+#include <hipguide/session/ImageFolderReader.h>
 #include <hipguide/session/NativeRecording.h>
 #include <hipguide/session/PlusSequenceReader.h>
 #include <hipguide/session/RecordingReader.h>
+#include <hipguide/session/VideoFileReader.h>
 
 #include <stdexcept>
 
@@ -28,9 +30,14 @@ std::filesystem::path plusSidecarPath(const std::filesystem::path& sequenceFile)
 std::unique_ptr<RecordingReader> openRecording(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) throw std::runtime_error(path.string() + ": no such file or folder");
   if (isNativeRecording(path)) return std::make_unique<NativeRecordingReader>(path);
-  if (std::filesystem::is_directory(path))
-    throw std::runtime_error(path.string() + ": a folder without recording.json is not a recording");
+  if (std::filesystem::is_directory(path)) {
+    if (ImageFolderReader::imageFiles(path).empty())
+      throw std::runtime_error(path.string() +
+                               ": a folder with neither recording.json nor images is not a recording");
+    return std::make_unique<ImageFolderReader>(path);
+  }
   if (looksLikeDicomFile(path) || path.extension() == ".dcm") return std::make_unique<DicomCineReader>(path);
+  if (VideoFileReader::isVideoFile(path)) return std::make_unique<VideoFileReader>(path);
   return std::make_unique<PlusSequenceReader>(path);
 }
 

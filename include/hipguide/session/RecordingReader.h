@@ -52,8 +52,8 @@ class RecordingReader {
   std::int64_t frameIndexAtTime(std::int64_t timestampNs) const;
 };
 
-/// Opens a recording by what it is: a native recording folder, a DICOM file (a scanner's cine
-/// loop), `.mha`/`.mhd` or `.nrrd`.
+/// Opens a recording by what it is: a native recording folder, a folder of images, a DICOM file
+/// (a scanner's cine loop), a video file, `.mha`/`.mhd` or `.nrrd`.
 /// Throws std::runtime_error naming the file and the problem.
 std::unique_ptr<RecordingReader> openRecording(const std::filesystem::path& path);
 
