@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSlider>
@@ -26,6 +27,11 @@ namespace hipguide::app {
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Open recording..."), QKeySequence::Open, this, [this] { switchMode("Replay"); });
+  file->addAction(tr("Open recording &folder (.hgrec or images)..."), this, [this] {
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Open a HipGuide recording or a folder of images"));
+    if (!folder.isEmpty()) openSource(folder);
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -56,8 +62,12 @@ void MainWindow::switchMode(const QString& mode) {
     openSource("sim");
     m_training->showPanel();
   } else if (mode == "Replay") {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Open a HipGuide recording (.hgrec)"));
-    if (!path.isEmpty()) openSource(path);
+    // A native recording is a folder: choosing its recording.json opens it (File menu: folders).
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a recording"), {},
+        tr("Recordings (*.mha *.mhd *.nrrd *.dcm *.mp4 *.avi *.mov *.mkv recording.json);;All files (*)"));
+    const QFileInfo chosen(path);
+    if (!path.isEmpty()) openSource(chosen.fileName() == "recording.json" ? chosen.absolutePath() : path);
   } else {
     chooseSource();
   }
