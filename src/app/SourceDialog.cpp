@@ -125,8 +125,9 @@ QWidget* SourceDialog::buildRecordingPage() {
   auto* form = new QFormLayout(page);
   m_recordingPath = new QLineEdit;
   m_recordingPath->setObjectName("recordingPath");
-  form->addRow(tr("Recording (.hgrec folder, .igs.mha, .igs.nrrd, DICOM cine, video, image folder)"),
-               withBrowse(m_recordingPath, [this] {
+  m_recordingPath->setPlaceholderText(
+      tr(".hgrec folder, PLUS .igs.mha/.igs.nrrd, DICOM cine, video, folder of images"));
+  form->addRow(tr("Recording"), withBrowse(m_recordingPath, [this] {
                  return QFileDialog::getOpenFileName(
                      this, tr("Open a recording"), {},
                      tr("Recordings (*.mha *.mhd *.nrrd *.dcm *.mp4 *.avi *.mov *.mkv);;All files (*)"));

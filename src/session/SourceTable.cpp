@@ -41,7 +41,7 @@ const std::vector<SourceRow>& table() {
          return std::make_unique<acquisition::TestPatternDriver>(options.framesPerSecond);
        }},
       {{Kind::Recording, "session.igs.mha",
-        "replay of a recording (PLUS .igs.mha/.igs.mhd/.igs.nrrd, or .hgrec)"},
+        "replay of a recording (PLUS .igs.mha/.igs.mhd/.igs.nrrd, .hgrec, DICOM cine, video, images)"},
        [](const acquisition::SourceSpec& spec, const SourceOptions&) {
          return std::make_unique<ReplayDriver>(spec.path);
        }},

@@ -102,6 +102,20 @@ TEST(SourceDialog, KeepsItselfOpenAndSaysWhyWhenTheEntryIsInvalid) {
   EXPECT_FALSE(dialog.findChild<QLabel*>("sourceError")->text().isEmpty());
 }
 
+TEST(SourceDialog, ARecordingOfAnyKindBecomesTheSpec) {
+  const auto dir = test::freshTempDir();
+  SourceDialog dialog("IM_0001.dcm", dir);
+  EXPECT_EQ(dialog.findChild<QLineEdit*>("recordingPath")->text(), "IM_0001.dcm");
+  dialog.findChild<QLineEdit*>("recordingPath")->clear();
+  EXPECT_TRUE(dialog.findChild<QLineEdit*>("recordingPath")->placeholderText().contains("DICOM cine"))
+      << "the page says which recordings it opens";
+  dialog.show();
+  ASSERT_TRUE(dialog.grab().save(QString::fromStdString((dir / "source-dialog-recording.png").string())));
+  dialog.findChild<QLineEdit*>("recordingPath")->setText("frames/");  // a folder of images
+  dialog.accept();
+  EXPECT_EQ(dialog.spec(), "frames/");
+}
+
 TEST(SourceDialog, SimulatorScenarioBecomesTheSpec) {
   SourceDialog dialog("sim:vessel-risk", test::freshTempDir());
   dialog.accept();
