@@ -144,7 +144,7 @@ bool MainWindow::openSource(const QString& spec, double framesPerSecond) {
     m_replayBar->setReplay(nullptr, {});
     m_pump->setDriver(session::openSource(parsed, options));
     const bool loadingAnatomy = m_guidance->startForSource(
-        m_anatomyFolder, trackerConfigForSource(parsed, acquisition::sourceSettingsDir()));
+        m_anatomyFolder, trackerConfigForSource(parsed, acquisition::sourceSettingsDir(), m_pump->driver()));
     m_guidancePanel->showAnatomy(loadingAnatomy ? tr("loading...")
                                                 : tr("none (image only; open one with --anatomy)"));
   } catch (const std::exception& error) {
@@ -265,7 +265,8 @@ bool MainWindow::setRecording(bool on) {
     return true;
   }
   QString error;
-  if (!m_pump->driver() || !m_recording->start(*m_pump->driver(), m_sourceSpec, &error)) {
+  if (!m_pump->driver() ||
+      !m_recording->start(*m_pump->driver(), m_sourceSpec, m_guidance->trackerConfig(), &error)) {
     statusBar()->showMessage(tr("Cannot record: %1").arg(error.isEmpty() ? tr("no source") : error), 15000);
     return false;
   }

@@ -1,7 +1,7 @@
 #include <hipguide/app/RecordedEstimateOverlay.h>
 
-#include <QPainter>
 #include <QObject>
+#include <QPainter>
 
 namespace hipguide::app {
 

@@ -13,7 +13,8 @@ RecordingController::RecordingController(QObject* parent)
 
 RecordingController::~RecordingController() { stop(); }
 
-bool RecordingController::start(acquisition::ProbeDriver& driver, const QString& sourceSpec, QString* error) {
+bool RecordingController::start(acquisition::ProbeDriver& driver, const QString& sourceSpec,
+                                const tracking::TrackerConfig& trackerConfig, QString* error) {
   stop();
   if (!QDir().mkpath(m_folder)) {
     if (error) *error = tr("cannot create the recordings folder '%1'").arg(m_folder);
@@ -26,7 +27,9 @@ bool RecordingController::start(acquisition::ProbeDriver& driver, const QString&
     m_recorder->recordEvent({0,
                              0,
                              session::event_kind::kSettings,
-                             {{"source", sourceSpec.toStdString()}, {"driver", driver.description()}}});
+                             {{"source", sourceSpec.toStdString()},
+                              {"driver", driver.description()},
+                              {session::kTrackerDisplayRangeKey, trackerConfig.tip.displayRangeDb}}});
   } catch (const std::exception& failure) {
     m_recorder.reset();
     if (error) *error = QString::fromStdString(failure.what());

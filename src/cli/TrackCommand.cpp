@@ -3,6 +3,7 @@
 
 #include <hipguide/acquisition/DisplayRange.h>
 #include <hipguide/session/RecordingReader.h>
+#include <hipguide/session/SessionEvent.h>
 #include <hipguide/tracking/NeedleTracker.h>
 #include <hipguide/tracking/TrackCsv.h>
 
@@ -65,6 +66,15 @@ int runTrack(const std::vector<std::string>& arguments) {
                        *parsed.value("display-range"));
   }
   const auto reader = session::openRecording(inPath);
+  if (!parsed.has("display-range") && !parsed.has("recorded"))
+    for (const session::SessionEvent& event : reader->events())
+      if (const auto range = session::trackerDisplayRangeFrom(event);
+          range && acquisition::plausibleDisplayRangeDb(*range)) {
+        config.tip.displayRangeDb = *range;
+        std::cerr << "note: tracking with the scanner's dynamic range the recording was made with, " << *range
+                  << " dB (--display-range overrides it)\n";
+        break;
+      }
   std::ofstream out(outPath);
   if (!out) throw std::runtime_error("cannot write '" + outPath + "'");
   tracking::writeTrackHeader(out);

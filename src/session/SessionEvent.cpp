@@ -74,4 +74,11 @@ std::optional<core::NeedleEstimate> needleEstimateFrom(const SessionEvent& event
   return estimate;
 }
 
+std::optional<double> trackerDisplayRangeFrom(const SessionEvent& event) {
+  if (event.kind != event_kind::kSettings) return std::nullopt;
+  const auto value = event.payload.find(kTrackerDisplayRangeKey);
+  if (value == event.payload.end() || !value->is_number()) return std::nullopt;
+  return value->get<double>();
+}
+
 }  // namespace hipguide::session

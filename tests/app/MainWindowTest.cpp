@@ -3,7 +3,9 @@
 #include <hipguide/app/GuidanceController.h>
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/MainWindow.h>
+#include <hipguide/app/RecordingController.h>
 #include <hipguide/app/VtkHostWidget.h>
+#include <hipguide/session/EventLog.h>
 
 #include <QLabel>
 #include <QSettings>
@@ -14,7 +16,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 
+#include "../RecordingWithEstimates.h"
 #include "../TestData.h"
 
 using namespace hipguide::app;
@@ -127,6 +131,40 @@ TEST(MainWindow, TracksWithTheDynamicRangeSavedForTheSource) {
   EXPECT_EQ(rangeDb, 90);
   ASSERT_TRUE(patternOpened);
   EXPECT_EQ(patternRangeDb, hipguide::tracking::TrackerConfig{}.tip.displayRangeDb);
+}
+
+TEST(MainWindow, AReplayIsTrackedWithTheDynamicRangeItWasRecordedWith) {
+  const auto dir = hipguide::test::freshTempDir();
+  auto settings = hipguide::acquisition::igtlClientSettingsFor(
+      hipguide::acquisition::parseSourceSpec("igtl://127.0.0.1:18997"));
+  settings.displayRangeDb = 110;
+  hipguide::acquisition::saveIgtlClientSettings(settings, dir);
+  ::setenv("HIPGUIDE_SOURCE_SETTINGS_DIR", dir.c_str(), 1);
+  MainWindow window;
+  const bool opened = window.openSource("igtl://127.0.0.1:18997");
+  ::unsetenv("HIPGUIDE_SOURCE_SETTINGS_DIR");
+  ASSERT_TRUE(opened);
+  window.recordingController()->setFolder(QString::fromStdString(dir.string()));
+  ASSERT_TRUE(window.setRecording(true));
+  const QString path = window.recordingController()->path();
+  window.setRecording(false);
+  const auto events =
+      hipguide::session::readEventLog(std::filesystem::path(path.toStdString()) / "events.jsonl");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.front().kind, "settings");
+  EXPECT_EQ(events.front().payload.value(hipguide::session::kTrackerDisplayRangeKey, 0.0), 110.0)
+      << events.front().payload.dump();
+
+  // No server sends images here, so that recording has no frame to replay: its settings event
+  // goes into one that has frames.
+  const auto replayed = dir / "replayed.hgrec";
+  hipguide::test::writeRecordingWithEstimates(replayed);
+  {
+    std::ofstream sidecar(replayed / "events.jsonl", std::ios::app);
+    sidecar << hipguide::session::toJson(events.front()).dump() << "\n";
+  }
+  ASSERT_TRUE(window.openSource(QString::fromStdString(replayed.string())));
+  EXPECT_EQ(window.guidanceController()->trackerConfig().tip.displayRangeDb, 110);
 }
 
 TEST(MainWindow, PersistsGeometryAndSplitterAcrossRuns) {

@@ -97,4 +97,17 @@ TEST(Track, TakesTheScannersDisplayRangeForTheTip) {
             std::string::npos)
       << wrong.output;
   EXPECT_EQ(test::runCli(track + (dir / "x.csv").string() + " --display-range 70 --recorded").exitCode, 2);
+
+  // A recording the workstation made says which range its live tracker used; track takes it.
+  const auto native = dir / "s.hgrec";
+  ASSERT_EQ(test::runCli("convert " + sequence + " " + native.string()).exitCode, 0);
+  std::ofstream(native / "events.jsonl", std::ios::app)
+      << R"({"data":{"source":"video:/dev/video0","tracker_display_range_db":100.0},"frame":0,"kind":"settings","t_ns":0})"
+      << "\n";
+  const test::CliResult fromRecording = test::runCli("track --in " + native.string() + " --out " +
+                                                     (dir / "recorded100.csv").string() + " --quiet");
+  ASSERT_EQ(fromRecording.exitCode, 0) << fromRecording.output;
+  EXPECT_NE(fromRecording.output.find("dynamic range the recording was made with, 100 dB"), std::string::npos)
+      << fromRecording.output;
+  EXPECT_EQ(lines(dir / "recorded100.csv"), at100);
 }

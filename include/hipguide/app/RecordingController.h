@@ -29,8 +29,11 @@ class RecordingController : public QObject {
   ~RecordingController() override;
 
   void setFolder(const QString& folder) { m_folder = folder; }
-  /// Starts recording `driver`; false with `error` set when the recording cannot be created.
-  bool start(acquisition::ProbeDriver& driver, const QString& sourceSpec, QString* error);
+  /// Starts recording `driver`, noting the source and the tracker's dynamic range in a "settings"
+  /// event (a replay re-runs the tracker with it); false with `error` set when the recording
+  /// cannot be created.
+  bool start(acquisition::ProbeDriver& driver, const QString& sourceSpec,
+             const tracking::TrackerConfig& trackerConfig, QString* error);
   /// Stops and closes the recording; returns its path (empty when none was running).
   QString stop();
   bool recording() const { return m_recorder != nullptr; }

@@ -41,4 +41,10 @@ SessionEvent needleEstimateEvent(const core::NeedleEstimate& estimate);
 /// The estimate in a `needle-estimate` event; nullopt for other kinds.
 std::optional<core::NeedleEstimate> needleEstimateFrom(const SessionEvent& event);
 
+/// Key, in the `settings` event a live recording starts with, of the scanner's dynamic range (dB)
+/// the tracker worked with: a replay, or `track` on the recording, re-runs it with the same.
+inline constexpr const char* kTrackerDisplayRangeKey = "tracker_display_range_db";
+/// The dynamic range a `settings` event says the tracker worked with; nullopt for other events.
+std::optional<double> trackerDisplayRangeFrom(const SessionEvent& event);
+
 }  // namespace hipguide::session
