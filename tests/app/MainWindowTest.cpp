@@ -45,6 +45,19 @@ double fractionNotBackground(const QImage& image, QColor background) {
   return static_cast<double>(different) / ((image.width() / 2) * (image.height() / 2));
 }
 
+/// Opens the OpenIGTLink source `spec` (no server: it connects in the background) in `window`, with
+/// `displayRangeDb` saved for it in the settings folder `dir`; false when it cannot be opened.
+bool openIgtlWithDisplayRange(MainWindow& window, const std::filesystem::path& dir, const std::string& spec,
+                              double displayRangeDb) {
+  auto settings = hipguide::acquisition::igtlClientSettingsFor(hipguide::acquisition::parseSourceSpec(spec));
+  settings.displayRangeDb = displayRangeDb;
+  hipguide::acquisition::saveIgtlClientSettings(settings, dir);
+  ::setenv("HIPGUIDE_SOURCE_SETTINGS_DIR", dir.c_str(), 1);
+  const bool opened = window.openSource(QString::fromStdString(spec));
+  ::unsetenv("HIPGUIDE_SOURCE_SETTINGS_DIR");
+  return opened;
+}
+
 }  // namespace
 
 TEST(MainWindow, ShowsLiveFramesFromTheTestPattern) {
@@ -115,35 +128,18 @@ TEST(MainWindow, BadSourceIsReportedAndTheWindowStaysUsable) {
 }
 
 TEST(MainWindow, TracksWithTheDynamicRangeSavedForTheSource) {
-  const auto dir = hipguide::test::freshTempDir();
-  auto settings = hipguide::acquisition::igtlClientSettingsFor(
-      hipguide::acquisition::parseSourceSpec("igtl://127.0.0.1:18998"));
-  settings.displayRangeDb = 90;
-  hipguide::acquisition::saveIgtlClientSettings(settings, dir);
-  ::setenv("HIPGUIDE_SOURCE_SETTINGS_DIR", dir.c_str(), 1);
   MainWindow window;
-  const bool opened = window.openSource("igtl://127.0.0.1:18998");  // connects in the background
-  const double rangeDb = window.guidanceController()->trackerConfig().tip.displayRangeDb;
-  const bool patternOpened = window.openSource("test-pattern", 30.0);
-  const double patternRangeDb = window.guidanceController()->trackerConfig().tip.displayRangeDb;
-  ::unsetenv("HIPGUIDE_SOURCE_SETTINGS_DIR");
-  ASSERT_TRUE(opened);
-  EXPECT_EQ(rangeDb, 90);
-  ASSERT_TRUE(patternOpened);
-  EXPECT_EQ(patternRangeDb, hipguide::tracking::TrackerConfig{}.tip.displayRangeDb);
+  ASSERT_TRUE(openIgtlWithDisplayRange(window, hipguide::test::freshTempDir(), "igtl://127.0.0.1:18998", 90));
+  EXPECT_EQ(window.guidanceController()->trackerConfig().tip.displayRangeDb, 90);
+  ASSERT_TRUE(window.openSource("test-pattern", 30.0));
+  EXPECT_EQ(window.guidanceController()->trackerConfig().tip.displayRangeDb,
+            hipguide::tracking::TrackerConfig{}.tip.displayRangeDb);
 }
 
 TEST(MainWindow, AReplayIsTrackedWithTheDynamicRangeItWasRecordedWith) {
   const auto dir = hipguide::test::freshTempDir();
-  auto settings = hipguide::acquisition::igtlClientSettingsFor(
-      hipguide::acquisition::parseSourceSpec("igtl://127.0.0.1:18997"));
-  settings.displayRangeDb = 110;
-  hipguide::acquisition::saveIgtlClientSettings(settings, dir);
-  ::setenv("HIPGUIDE_SOURCE_SETTINGS_DIR", dir.c_str(), 1);
   MainWindow window;
-  const bool opened = window.openSource("igtl://127.0.0.1:18997");
-  ::unsetenv("HIPGUIDE_SOURCE_SETTINGS_DIR");
-  ASSERT_TRUE(opened);
+  ASSERT_TRUE(openIgtlWithDisplayRange(window, dir, "igtl://127.0.0.1:18997", 110));
   window.recordingController()->setFolder(QString::fromStdString(dir.string()));
   ASSERT_TRUE(window.setRecording(true));
   const QString path = window.recordingController()->path();
