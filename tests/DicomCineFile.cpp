@@ -106,6 +106,10 @@ void writeDicomCine(const std::filesystem::path& path, int width, int height,
                                       static_cast<unsigned long>(frameBytes * frames.size())),
           "pixels");
   }
+  if (options.statedSide) {
+    data.putAndInsertUint16(DCM_Rows, static_cast<Uint16>(*options.statedSide));
+    data.putAndInsertUint16(DCM_Columns, static_cast<Uint16>(*options.statedSide));
+  }
   E_TransferSyntax transfer = EXS_LittleEndianExplicit;
   if (options.storage == DicomCineOptions::Storage::Rle) {
     transfer = EXS_RLELossless;

@@ -18,6 +18,7 @@ struct DicomCineOptions {
   std::optional<double> frameTimeMs;        ///< Frame Time.
   std::vector<double> frameTimeVectorMs;    ///< Frame Time Vector (increments; the first 0).
   int bitsAllocated = 8;
+  std::optional<int> statedSide;  ///< Rows and Columns said to be this, whatever the pixels hold.
   enum class Storage { Raw, Rle, JpegBaseline } storage = Storage::Raw;
 };
 

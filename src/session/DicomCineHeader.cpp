@@ -1,5 +1,7 @@
 #include "DicomCineHeader.h"
 
+#include "HeaderFields.h"
+
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcitem.h>
 #include <dcmtk/dcmdata/dcsequen.h>
@@ -141,6 +143,10 @@ DicomCineHeader readDicomCineHeader(DcmItem& data, const std::string& source) {
                              "; HipGuide reads 8-bit ultrasound images (export B-mode with 8 bits)");
   if (samples != 1 && samples != 3)
     throw std::runtime_error(source + ": Samples per Pixel is " + std::to_string(samples) + ", not 1 or 3");
+  if (std::int64_t(rows) * columns * samples > kMaxFrameBytes)
+    throw std::runtime_error(source + ": a frame of " + std::to_string(columns) + " x " +
+                             std::to_string(rows) + " pixels is larger than HipGuide reads (" +
+                             std::to_string(kMaxFrameBytes) + " bytes)");
   header.width = columns;
   header.height = rows;
   header.samplesPerPixel = samples;

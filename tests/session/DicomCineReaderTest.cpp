@@ -193,6 +193,16 @@ TEST(DicomCineReader, SaysWhatIsWrongWithAFileItCannotRead) {
   } catch (const std::runtime_error& error) {
     EXPECT_NE(std::string(error.what()).find("cut.dcm"), std::string::npos) << error.what();
   }
+  DicomCineOptions huge;  // a header that would have the reader allocate 4 GiB a frame
+  huge.statedSide = 65535;
+  writeDicomCine(dir / "huge.dcm", kWidth, kHeight, greyFrames(1), huge);
+  try {
+    session::openRecording(dir / "huge.dcm");
+    FAIL() << "accepted a 65535 x 65535 frame";
+  } catch (const std::runtime_error& error) {
+    EXPECT_NE(std::string(error.what()).find("larger than HipGuide reads"), std::string::npos)
+        << error.what();
+  }
   DicomCineOptions wide;
   wide.bitsAllocated = 16;
   writeDicomCine(dir / "wide.dcm", kWidth, kHeight, greyFrames(1), wide);
