@@ -1,5 +1,7 @@
 #include <hipguide/acquisition/SourceSettingsFile.h>
+#include <hipguide/app/DepthTickCalibrator.h>
 #include <hipguide/app/FramePump.h>
+#include <hipguide/app/GuidanceController.h>
 #include <hipguide/app/ImageView.h>
 #include <hipguide/app/MainWindow.h>
 #include <hipguide/app/ReplayBar.h>
@@ -17,9 +19,11 @@
 #include <QDialog>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSlider>
+#include <QStatusBar>
 #include <QToolBar>
 
 namespace hipguide::app {
@@ -42,6 +46,8 @@ void MainWindow::buildMenus() {
                     &MainWindow::chooseSource);
   source->addAction(tr("&Reconnect"), QKeySequence(tr("Ctrl+Shift+R")), this,
                     [this] { openSource(m_sourceSpec); });
+  source->addAction(tr("&Pixel size of the replay (depth ticks)..."), this,
+                    &MainWindow::measureReplayPixelSize);
   source->addSeparator();
   m_shareAction = source->addAction(tr("S&hare over OpenIGTLink (port 18944, this computer only)"));
   m_shareAction->setCheckable(true);
@@ -80,6 +86,35 @@ void MainWindow::chooseSource() {
       m_sourceSpec.startsWith("sim") ? QStringLiteral("igtl://localhost:18944") : m_sourceSpec;
   SourceDialog dialog(current, acquisition::sourceSettingsDir(), this);
   if (dialog.exec() == QDialog::Accepted) openSource(dialog.spec());
+}
+
+void MainWindow::measureReplayPixelSize() {
+  const guidance::GuidedFrame* guided = m_guidance->latest();
+  if (!dynamic_cast<session::ReplayDriver*>(m_pump->driver()) || !guided || !guided->frame) {
+    statusBar()->showMessage(tr("Open a recording first: its pixel size is measured on its image"), 10000);
+    return;
+  }
+  const core::Frame& frame = *guided->frame;
+  const QImage image(frame.grey.data(), frame.width, frame.height, frame.width, QImage::Format_Grayscale8);
+  DepthTickCalibrator calibrator(image.copy(), this);
+  if (calibrator.exec() == QDialog::Accepted && calibrator.mmPerPixel())
+    setReplayPixelSizeMm(*calibrator.mmPerPixel());
+}
+
+bool MainWindow::setReplayPixelSizeMm(double mm) {
+  auto* replay = dynamic_cast<session::ReplayDriver*>(m_pump->driver());
+  if (!replay) {
+    statusBar()->showMessage(tr("No recording is replayed: open one first"), 10000);
+    return false;
+  }
+  try {
+    replay->setPixelSizeMm(mm);
+  } catch (const std::invalid_argument& error) {
+    statusBar()->showMessage(QString::fromStdString(error.what()), 15000);
+    return false;
+  }
+  statusBar()->showMessage(tr("Replay shown at %1 mm per pixel").arg(mm, 0, 'f', 4), 10000);
+  return true;
 }
 
 void MainWindow::buildToolBar() {

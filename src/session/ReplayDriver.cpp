@@ -162,8 +162,26 @@ void ReplayDriver::run(std::stop_token stop) {
   }
 }
 
+void ReplayDriver::setPixelSizeMm(std::optional<double> mm) {
+  if (mm && !(*mm > 0.0 && *mm <= core::kMaxCalibratedSpacingMm))
+    throw std::invalid_argument("a replay's pixel size must be above 0 and at most " +
+                                std::to_string(core::kMaxCalibratedSpacingMm) + " mm, not " +
+                                std::to_string(*mm));
+  {
+    std::lock_guard lock(m_mutex);
+    m_pixelSizeMm = mm;
+  }
+  seekToFrame(currentFrameIndex());  // shown again at the new size
+}
+
+std::optional<double> ReplayDriver::pixelSizeMm() const {
+  std::lock_guard lock(m_mutex);
+  return m_pixelSizeMm;
+}
+
 void ReplayDriver::publishIndex(std::int64_t index) {
   RecordedFrame recorded = m_reader->readFrame(index);
+  if (const std::optional<double> mm = pixelSizeMm()) recorded.frame.spacingMm = {*mm, *mm};
   recorded.frame.hostReceiveNs = 0;  // publish() stamps the replay time
   publish(std::move(recorded.frame));
 }

@@ -1,4 +1,5 @@
 #include <hipguide/acquisition/IgtlClientSettings.h>
+#include <hipguide/acquisition/ScenarioSequence.h>
 #include <hipguide/app/FramePump.h>
 #include <hipguide/app/GuidanceController.h>
 #include <hipguide/app/ImageView.h>
@@ -161,6 +162,37 @@ TEST(MainWindow, AReplayIsTrackedWithTheDynamicRangeItWasRecordedWith) {
   }
   ASSERT_TRUE(window.openSource(QString::fromStdString(replayed.string())));
   EXPECT_EQ(window.guidanceController()->trackerConfig().tip.displayRangeDb, 110);
+}
+
+TEST(MainWindow, AReplayWithoutCalibrationIsShownAtAMeasuredPixelSize) {
+  // Frames shared as images (no calibration), as other groups share needle clips.
+  const auto dir = hipguide::test::freshTempDir();
+  hipguide::acquisition::ScenarioSequence scenario("anterior-hip", 1, 20.0);
+  const double simulatedMm = scenario.render(0).frame.spacingMm.x();
+  for (int i = 0; i < 3; ++i) {
+    hipguide::core::Frame frame = scenario.render(300 + i).frame;
+    QImage(frame.grey.data(), frame.width, frame.height, frame.width, QImage::Format_Grayscale8)
+        .save(QString::fromStdString((dir / ("frame" + std::to_string(i + 1) + ".png")).string()));
+  }
+  MainWindow window;
+  window.resize(1500, 900);
+  window.show();
+  ASSERT_TRUE(window.openSource(QString::fromStdString(dir.string())));
+  const auto shownSpacing = [&] {
+    const auto* guided = window.guidanceController()->latest();
+    return guided && guided->frame ? guided->frame->spacingMm.x() : 0.0;
+  };
+  ASSERT_TRUE(QTest::qWaitFor([&] { return shownSpacing() == 1.0; }, 10000)) << "not calibrated";
+  EXPECT_FALSE(window.setReplayPixelSizeMm(5.0));
+  EXPECT_TRUE(window.statusBar()->currentMessage().contains("pixel size"))
+      << window.statusBar()->currentMessage().toStdString();
+  ASSERT_TRUE(window.setReplayPixelSizeMm(simulatedMm));
+  EXPECT_TRUE(QTest::qWaitFor([&] { return std::abs(shownSpacing() - simulatedMm) < 1e-9; }, 10000))
+      << "the held frame is shown again at the measured size";
+  QTest::qWait(300);
+  ASSERT_TRUE(window.grab().save(QString::fromStdString((dir / "replay-measured.png").string())));
+  window.openSource("test-pattern", 30.0);
+  EXPECT_FALSE(window.setReplayPixelSizeMm(simulatedMm)) << "nothing is replayed";
 }
 
 TEST(MainWindow, PersistsGeometryAndSplitterAcrossRuns) {

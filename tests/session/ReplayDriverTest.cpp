@@ -104,6 +104,42 @@ TEST(ReplayDriver, PauseStepAndSeekPublishExactlyTheRequestedFrames) {
   EXPECT_EQ(driver.currentFrameIndex(), 6);
 }
 
+TEST(ReplayDriver, ShowsARecordingWithoutCalibrationAtAMeasuredPixelSize) {
+  const auto folder = writeRecording();  // 1 mm per pixel: no calibration
+  ReplayDriver driver(folder, {.startPaused = true});
+  std::mutex mutex;
+  std::vector<std::pair<std::uint64_t, core::Vec2>> shown;
+  driver.subscribe([&](const core::FramePtr& frame) {
+    std::lock_guard lock(mutex);
+    shown.emplace_back(frame->frameId, frame->spacingMm);
+  });
+  const auto count = [&] {
+    std::lock_guard lock(mutex);
+    return shown.size();
+  };
+  const auto waitFor = [&](std::size_t frames) {
+    for (int i = 0; i < 500 && count() < frames; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  };
+  driver.start();
+  waitFor(1);
+  driver.seekToFrame(4);
+  waitFor(2);
+  EXPECT_THROW(driver.setPixelSizeMm(2.0), std::invalid_argument) << "no B-mode pixel is 2 mm";
+  driver.setPixelSizeMm(0.25);
+  waitFor(3);
+  driver.step(1);
+  waitFor(4);
+  driver.stop();
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(shown.size(), 4u);
+  EXPECT_EQ(shown[1], std::make_pair(std::uint64_t{5}, core::Vec2(1.0, 1.0)));
+  EXPECT_EQ(shown[2], std::make_pair(std::uint64_t{5}, core::Vec2(0.25, 0.25)))
+      << "the same frame again, measured";
+  EXPECT_EQ(shown[3], std::make_pair(std::uint64_t{6}, core::Vec2(0.25, 0.25))) << "and every frame after it";
+  EXPECT_EQ(driver.pixelSizeMm(), 0.25);
+}
+
 TEST(ReplayDriver, LoopsAndRefusesSpeedsOutsideTheRange) {
   const auto folder = writeRecording();
   ReplayDriver driver(folder, {.speed = 4.0, .loop = true});

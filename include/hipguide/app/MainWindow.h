@@ -50,6 +50,11 @@ class MainWindow : public QMainWindow {
   QString currentSource() const { return m_sourceSpec; }
   DisplayStatsSummary statsSummary();
 
+  /// Shows the recording being replayed at `mm` per pixel (a size measured on its image, for a
+  /// recording without a calibration); false with the reason shown when nothing is replayed or
+  /// the size is not a B-mode pixel's.
+  bool setReplayPixelSizeMm(double mm);
+
   /// Starts or stops recording the current source; false with the reason shown on failure.
   bool setRecording(bool on);
   bool recording() const;
@@ -87,6 +92,8 @@ class MainWindow : public QMainWindow {
   void switchMode(const QString& mode);
   /// Opens the source dialog and, when accepted, the chosen source.
   void chooseSource();
+  /// Measures the replay's pixel size from two depth ticks on its image (DepthTickCalibrator).
+  void measureReplayPixelSize();
   void onFrame(const core::FramePtr& frame);
   void onGuidedFrame(const guidance::GuidedFrame& guided);
   void refreshStatus();

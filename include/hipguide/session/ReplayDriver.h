@@ -51,6 +51,13 @@ class ReplayDriver final : public acquisition::ProbeDriver, public acquisition::
   std::int64_t frameCount() const { return m_frameCount; }
   const RecordingInfo& info() const { return m_info; }
 
+  /// Shows every frame at `mm` per pixel (both axes): a pixel size measured on the image (depth
+  /// ticks) for a recording without a calibration, such as a video; nullopt: the recording's own.
+  /// The current frame is published again at once, even while paused. Throws
+  /// std::invalid_argument unless `mm` is in (0, core::kMaxCalibratedSpacingMm].
+  void setPixelSizeMm(std::optional<double> mm);
+  std::optional<double> pixelSizeMm() const;
+
   /// A recorded event with the index of the frame it falls on.
   struct TimelineEvent {
     std::int64_t frameIndex = 0;
@@ -86,10 +93,11 @@ class ReplayDriver final : public acquisition::ProbeDriver, public acquisition::
   bool m_paused = false;
   bool m_loop = false;
   double m_speed = 1.0;
-  std::int64_t m_nextIndex = 0;     ///< The frame the loop publishes next.
-  std::int64_t m_shownIndex = -1;   ///< The frame published last.
-  std::int64_t m_pendingSteps = 0;  ///< Frames to publish while paused.
-  bool m_seekPending = true;        ///< Publish m_nextIndex now, whatever the timing.
+  std::int64_t m_nextIndex = 0;         ///< The frame the loop publishes next.
+  std::int64_t m_shownIndex = -1;       ///< The frame published last.
+  std::int64_t m_pendingSteps = 0;      ///< Frames to publish while paused.
+  bool m_seekPending = true;            ///< Publish m_nextIndex now, whatever the timing.
+  std::optional<double> m_pixelSizeMm;  ///< Replaces the frames' spacing when set.
 };
 
 }  // namespace hipguide::session
