@@ -18,7 +18,6 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QMenuBar>
@@ -68,12 +67,8 @@ void MainWindow::switchMode(const QString& mode) {
     openSource("sim");
     m_training->showPanel();
   } else if (mode == "Replay") {
-    // A native recording is a folder: choosing its recording.json opens it (File menu: folders).
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a recording"), {},
-        tr("Recordings (*.mha *.mhd *.nrrd *.dcm *.mp4 *.avi *.mov *.mkv recording.json);;All files (*)"));
-    const QFileInfo chosen(path);
-    if (!path.isEmpty()) openSource(chosen.fileName() == "recording.json" ? chosen.absolutePath() : path);
+    // Folders (a HipGuide recording, images): File → Open recording folder.
+    if (const QString path = chooseRecordingPath(this); !path.isEmpty()) openSource(path);
   } else {
     chooseSource();
   }

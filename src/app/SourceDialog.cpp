@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -72,6 +73,15 @@ QWidget* withBrowse(QLineEdit* edit, const std::function<QString()>& choose) {
 
 }  // namespace
 
+QString chooseRecordingPath(QWidget* parent) {
+  const QString path = QFileDialog::getOpenFileName(
+      parent, QObject::tr("Open a recording"), {},
+      QObject::tr(
+          "Recordings (*.mha *.mhd *.nrrd *.dcm *.mp4 *.avi *.mov *.mkv recording.json);;All files (*)"));
+  const QFileInfo chosen(path);
+  return chosen.fileName() == "recording.json" ? chosen.absolutePath() : path;
+}
+
 SourceDialog::SourceDialog(const QString& currentSpec, std::filesystem::path settingsDir, QWidget* parent)
     : QDialog(parent), m_settingsDir(std::move(settingsDir)) {
   setWindowTitle(tr("Choose the source"));
@@ -127,11 +137,7 @@ QWidget* SourceDialog::buildRecordingPage() {
   m_recordingPath->setObjectName("recordingPath");
   m_recordingPath->setPlaceholderText(
       tr(".hgrec folder, PLUS .igs.mha/.igs.nrrd, DICOM cine, video, folder of images"));
-  form->addRow(tr("Recording"), withBrowse(m_recordingPath, [this] {
-                 return QFileDialog::getOpenFileName(
-                     this, tr("Open a recording"), {},
-                     tr("Recordings (*.mha *.mhd *.nrrd *.dcm *.mp4 *.avi *.mov *.mkv);;All files (*)"));
-               }));
+  form->addRow(tr("Recording"), withBrowse(m_recordingPath, [this] { return chooseRecordingPath(this); }));
   return page;
 }
 

@@ -66,15 +66,12 @@ int runTrack(const std::vector<std::string>& arguments) {
                        *parsed.value("display-range"));
   }
   const auto reader = session::openRecording(inPath);
-  if (!parsed.has("display-range") && !parsed.has("recorded"))
-    for (const session::SessionEvent& event : reader->events())
-      if (const auto range = session::trackerDisplayRangeFrom(event);
-          range && acquisition::plausibleDisplayRangeDb(*range)) {
-        config.tip.displayRangeDb = *range;
-        std::cerr << "note: tracking with the scanner's dynamic range the recording was made with, " << *range
-                  << " dB (--display-range overrides it)\n";
-        break;
-      }
+  if (const auto recordedRange = session::recordedTrackerDisplayRange(reader->events());
+      recordedRange && !parsed.has("display-range") && !parsed.has("recorded")) {
+    config.tip.displayRangeDb = *recordedRange;
+    std::cerr << "note: tracking with the scanner's dynamic range the recording was made with, "
+              << *recordedRange << " dB (--display-range overrides it)\n";
+  }
   std::ofstream out(outPath);
   if (!out) throw std::runtime_error("cannot write '" + outPath + "'");
   tracking::writeTrackHeader(out);

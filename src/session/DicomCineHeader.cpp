@@ -1,5 +1,6 @@
 #include "DicomCineHeader.h"
 
+#include "FrameTiming.h"
 #include "HeaderFields.h"
 
 #include <dcmtk/dcmdata/dcdeftag.h>
@@ -14,8 +15,6 @@
 namespace hipguide::session::detail {
 namespace {
 
-/// Frame rate assumed when the file gives no timing (HipGuide's own default rate).
-constexpr double kAssumedFramesPerSecond = 20.0;
 /// Sequence of Ultrasound Regions codes: Region Spatial Format 2D, Physical Units cm.
 constexpr Uint16 kSpatialFormat2d = 1;
 constexpr Uint16 kUnitsCentimetre = 3;
@@ -81,9 +80,9 @@ std::optional<std::vector<std::int64_t>> fromFrameTimeVector(DcmItem& data, std:
   return times;
 }
 
-std::vector<std::int64_t> evenlySpaced(std::int64_t frames, double intervalSeconds) {
+std::vector<std::int64_t> evenlySpaced(std::int64_t frames, double framesPerSecond) {
   std::vector<std::int64_t> times;
-  for (std::int64_t i = 0; i < frames; ++i) times.push_back(std::llround(double(i) * intervalSeconds * 1e9));
+  for (std::int64_t i = 0; i < frames; ++i) times.push_back(evenFrameTimestampNs(i, frames, framesPerSecond));
   return times;
 }
 
@@ -95,7 +94,7 @@ void fillTiming(DcmItem& data, DicomCineHeader& header) {
   }
   Float64 frameTimeMs = 0.0;
   if (data.findAndGetFloat64(DCM_FrameTime, frameTimeMs).good() && frameTimeMs > 0.0) {
-    header.timestampsNs = evenlySpaced(header.frameCount, frameTimeMs / 1000.0);
+    header.timestampsNs = evenlySpaced(header.frameCount, 1000.0 / frameTimeMs);
     header.timingSource = "Frame Time";
     return;
   }
@@ -104,12 +103,12 @@ void fillTiming(DcmItem& data, DicomCineHeader& header) {
         std::pair{DCM_RecommendedDisplayFrameRate, "Recommended Display Frame Rate"}}) {
     Sint32 rate = 0;
     if (data.findAndGetSint32(tag, rate).good() && rate > 0) {
-      header.timestampsNs = evenlySpaced(header.frameCount, 1.0 / rate);
+      header.timestampsNs = evenlySpaced(header.frameCount, rate);
       header.timingSource = name;
       return;
     }
   }
-  header.timestampsNs = evenlySpaced(header.frameCount, 1.0 / kAssumedFramesPerSecond);
+  header.timestampsNs = evenlySpaced(header.frameCount, kAssumedFramesPerSecond);
   header.timingSource = "no frame time in the file: 20 fps assumed";
 }
 
@@ -151,7 +150,6 @@ DicomCineHeader readDicomCineHeader(DcmItem& data, const std::string& source) {
   header.height = rows;
   header.samplesPerPixel = samples;
   header.planar = planar == 1;
-  header.photometric = text(data, DCM_PhotometricInterpretation);
   Sint32 frames = 1;
   if (data.findAndGetSint32(DCM_NumberOfFrames, frames).good() && frames < 1)
     throw std::runtime_error(source + ": Number of Frames is " + std::to_string(frames));

@@ -18,8 +18,7 @@ struct DicomCineHeader {
   int height = 0;
   int samplesPerPixel = 1;
   std::int64_t frameCount = 1;
-  std::string photometric;  ///< As stored (before any decompression).
-  bool planar = false;      ///< Planar Configuration 1: colour planes one after the other.
+  bool planar = false;  ///< Planar Configuration 1: colour planes one after the other.
   core::Vec2 spacingMm{1.0, 1.0};
   std::string spacingSource;  ///< "ultrasound region", "Pixel Spacing", or empty (not calibrated).
   std::vector<std::int64_t> timestampsNs;  ///< One per frame, from 0.

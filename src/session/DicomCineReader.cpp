@@ -1,8 +1,8 @@
 #include "DicomCineHeader.h"
 #include "DicomPixels.h"
+#include "FrameTiming.h"
 
 #include <hipguide/session/DicomCineReader.h>
-#include <hipguide/session/EventLog.h>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfcache.h>
@@ -91,12 +91,9 @@ DicomCineReader::DicomCineReader(const std::filesystem::path& path) : m_impl(std
   s.info.channels = s.header.samplesPerPixel;
   s.info.spacingMm = s.header.spacingMm;
   s.info.frameCount = s.header.frameCount;
-  s.info.durationSec = static_cast<double>(s.header.timestampsNs.back()) / 1e9;
-  if (s.info.durationSec > 0)
-    s.info.framesPerSecond = static_cast<double>(s.info.frameCount - 1) / s.info.durationSec;
+  detail::fillDurationAndRate(s.info, s.header.timestampsNs.front(), s.header.timestampsNs.back());
   s.info.globalFields = s.header.fields;
-  if (const auto sidecar = plusSidecarPath(path); std::filesystem::exists(sidecar))
-    s.events = readEventLog(sidecar);
+  s.events = readSidecarEvents(path);
 }
 
 DicomCineReader::~DicomCineReader() = default;

@@ -1,3 +1,4 @@
+#include "FrameTiming.h"
 #include "OpenCvFrames.h"
 
 #include <hipguide/session/ImageFolderReader.h>
@@ -12,15 +13,9 @@
 namespace hipguide::session {
 namespace {
 
-/// Frame rate assumed for still images (HipGuide's own default rate).
-constexpr double kAssumedFramesPerSecond = 20.0;
-
 bool isImageFile(const std::filesystem::path& path) {
   static const std::set<std::string> extensions = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".pgm"};
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extensions.contains(extension);
+  return extensions.contains(detail::lowercaseExtension(path));
 }
 
 /// Natural order: runs of digits compare by value, so frame2 comes before frame10.
@@ -78,14 +73,13 @@ ImageFolderReader::ImageFolderReader(const std::filesystem::path& folder) : m_fi
   m_info.height = first.rows;
   m_info.channels = first.channels() == 1 ? 1 : 3;
   m_info.frameCount = std::ssize(m_files);
-  m_info.durationSec = static_cast<double>(m_info.frameCount - 1) / kAssumedFramesPerSecond;
-  if (m_info.frameCount > 1) m_info.framesPerSecond = kAssumedFramesPerSecond;
+  detail::fillDurationAndRate(m_info, 0, timestampNs(m_info.frameCount - 1));
   m_info.globalFields = {{"First frame", m_files.front().filename().string()},
                          {"Last frame", m_files.back().filename().string()}};
 }
 
 std::int64_t ImageFolderReader::timestampNs(std::int64_t index) const {
-  return detail::evenFrameTimestampNs(index, m_info.frameCount, kAssumedFramesPerSecond);
+  return detail::evenFrameTimestampNs(index, m_info.frameCount, detail::kAssumedFramesPerSecond);
 }
 
 RecordedFrame ImageFolderReader::readFrame(std::int64_t index) {

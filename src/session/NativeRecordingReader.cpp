@@ -1,5 +1,6 @@
 #include <hipguide/session/NativeRecording.h>
 
+#include "FrameTiming.h"
 #include "NativeRecord.h"
 
 #include <hipguide/core/Logging.h>
@@ -118,11 +119,7 @@ void NativeRecordingReader::fillInfo() {
     m_info.transformNames.assign(transforms.begin(), transforms.end());
     m_info.frameFieldNames.assign(fields.begin(), fields.end());
   }
-  if (m_info.frameCount > 1) {
-    m_info.durationSec = static_cast<double>(timestampNs(m_info.frameCount - 1) - timestampNs(0)) / 1e9;
-    if (m_info.durationSec > 0)
-      m_info.framesPerSecond = static_cast<double>(m_info.frameCount - 1) / m_info.durationSec;
-  }
+  detail::fillDurationAndRate(m_info, timestampNs(0), timestampNs(m_info.frameCount - 1));
   for (const auto& [key, value] : m_manifest.items())
     if (!value.is_object()) m_info.globalFields.emplace_back(key, value.dump());
 }

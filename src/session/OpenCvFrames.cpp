@@ -5,7 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cmath>
+#include <cctype>
 
 namespace hipguide::session::detail {
 
@@ -27,9 +27,11 @@ RecordedFrame openCvRecordedFrame(const cv::Mat& image, std::int64_t index, std:
   return recorded;
 }
 
-std::int64_t evenFrameTimestampNs(std::int64_t index, std::int64_t frameCount, double framesPerSecond) {
-  const auto clamped = std::clamp<std::int64_t>(index, 0, std::max<std::int64_t>(frameCount - 1, 0));
-  return std::llround(static_cast<double>(clamped) / framesPerSecond * 1e9);
+std::string lowercaseExtension(const std::filesystem::path& file) {
+  std::string extension = file.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
 }
 
 }  // namespace hipguide::session::detail

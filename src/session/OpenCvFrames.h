@@ -6,6 +6,8 @@
 #include <opencv2/core.hpp>
 
 #include <cstdint>
+#include <filesystem>
+#include <string>
 
 namespace hipguide::session::detail {
 
@@ -14,7 +16,7 @@ namespace hipguide::session::detail {
 /// kept, in RGB order.
 RecordedFrame openCvRecordedFrame(const cv::Mat& image, std::int64_t index, std::int64_t timestampNs);
 
-/// When frame `index` of `frameCount` was taken, at `framesPerSecond` from 0 (index clamped).
-std::int64_t evenFrameTimestampNs(std::int64_t index, std::int64_t frameCount, double framesPerSecond);
+/// The file's extension in lower case (".PNG" → ".png"), to recognise the files OpenCV reads.
+std::string lowercaseExtension(const std::filesystem::path& file);
 
 }  // namespace hipguide::session::detail

@@ -1,6 +1,6 @@
-#include <hipguide/session/EventLog.h>
 #include <hipguide/session/PlusSequenceReader.h>
 
+#include "FrameTiming.h"
 #include "PixelConversion.h"
 #include "PixelStream.h"
 
@@ -109,8 +109,7 @@ PlusSequenceReader::PlusSequenceReader(const std::filesystem::path& path, PlusRe
                              " frames have fields, but the size says " + std::to_string(m_header.frameCount));
   m_pixels = std::make_unique<detail::PixelStream>(std::move(block));
   fillInfo();
-  if (const auto sidecar = plusSidecarPath(path); std::filesystem::exists(sidecar))
-    m_events = readEventLog(sidecar);
+  m_events = readSidecarEvents(path);
 }
 
 PlusSequenceReader::~PlusSequenceReader() = default;
@@ -137,11 +136,7 @@ void PlusSequenceReader::fillInfo() {
   m_info.channels = m_header.channels;
   m_info.spacingMm = m_header.spacingMm;
   m_info.frameCount = m_header.frameCount;
-  if (m_info.frameCount > 1) {
-    m_info.durationSec = static_cast<double>(timestampNs(m_info.frameCount - 1) - timestampNs(0)) / 1e9;
-    if (m_info.durationSec > 0)
-      m_info.framesPerSecond = static_cast<double>(m_info.frameCount - 1) / m_info.durationSec;
-  }
+  detail::fillDurationAndRate(m_info, timestampNs(0), timestampNs(m_info.frameCount - 1));
   m_info.seekable = m_pixels->seekable();
   m_info.trackerOnly = m_header.trackerOnly();
   m_info.frameFieldNames.assign(fieldNames.begin(), fieldNames.end());

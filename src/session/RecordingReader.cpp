@@ -1,4 +1,5 @@
 #include <hipguide/session/DicomCineReader.h>
+#include <hipguide/session/EventLog.h>
 #include <hipguide/session/ImageFolderReader.h>
 #include <hipguide/session/NativeRecording.h>
 #include <hipguide/session/PlusSequenceReader.h>
@@ -25,6 +26,11 @@ std::int64_t RecordingReader::frameIndexAtTime(std::int64_t timestampNs) const {
 
 std::filesystem::path plusSidecarPath(const std::filesystem::path& sequenceFile) {
   return sequenceFile.string() + ".events.jsonl";
+}
+
+std::vector<SessionEvent> readSidecarEvents(const std::filesystem::path& file) {
+  const std::filesystem::path sidecar = plusSidecarPath(file);
+  return std::filesystem::exists(sidecar) ? readEventLog(sidecar) : std::vector<SessionEvent>{};
 }
 
 std::unique_ptr<RecordingReader> openRecording(const std::filesystem::path& path) {

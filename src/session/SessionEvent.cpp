@@ -1,3 +1,4 @@
+#include <hipguide/acquisition/DisplayRange.h>
 #include <hipguide/session/SessionEvent.h>
 
 #include <stdexcept>
@@ -74,11 +75,15 @@ std::optional<core::NeedleEstimate> needleEstimateFrom(const SessionEvent& event
   return estimate;
 }
 
-std::optional<double> trackerDisplayRangeFrom(const SessionEvent& event) {
-  if (event.kind != event_kind::kSettings) return std::nullopt;
-  const auto value = event.payload.find(kTrackerDisplayRangeKey);
-  if (value == event.payload.end() || !value->is_number()) return std::nullopt;
-  return value->get<double>();
+std::optional<double> recordedTrackerDisplayRange(const std::vector<SessionEvent>& events) {
+  for (const SessionEvent& event : events) {
+    if (event.kind != event_kind::kSettings) continue;
+    const auto value = event.payload.find(kTrackerDisplayRangeKey);
+    if (value == event.payload.end() || !value->is_number()) continue;
+    const double rangeDb = value->get<double>();
+    return acquisition::plausibleDisplayRangeDb(rangeDb) ? std::optional(rangeDb) : std::nullopt;
+  }
+  return std::nullopt;
 }
 
 }  // namespace hipguide::session

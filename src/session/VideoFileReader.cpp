@@ -1,12 +1,10 @@
+#include "FrameTiming.h"
 #include "OpenCvFrames.h"
 
-#include <hipguide/session/EventLog.h>
 #include <hipguide/session/VideoFileReader.h>
 
 #include <opencv2/videoio.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <stdexcept>
@@ -14,8 +12,6 @@
 namespace hipguide::session {
 namespace {
 
-/// Frame rate assumed when the file gives none (HipGuide's own default rate).
-constexpr double kAssumedFramesPerSecond = 20.0;
 /// Frames closer ahead than this are reached by reading on rather than by seeking.
 constexpr std::int64_t kReadOnFrames = 30;
 
@@ -24,17 +20,15 @@ constexpr std::int64_t kReadOnFrames = 30;
 bool VideoFileReader::isVideoFile(const std::filesystem::path& path) {
   static const std::set<std::string> extensions = {".mp4", ".m4v",  ".avi", ".mov", ".mkv",
                                                    ".mpg", ".mpeg", ".wmv", ".webm"};
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extensions.contains(extension);
+  return extensions.contains(detail::lowercaseExtension(path));
 }
 
 VideoFileReader::VideoFileReader(const std::filesystem::path& path)
     : m_path(path), m_capture(std::make_unique<cv::VideoCapture>()) {
   open();
   const double fps = m_capture->get(cv::CAP_PROP_FPS);
-  m_framesPerSecond = fps > 0.0 && fps <= 1000.0 ? fps : kAssumedFramesPerSecond;
+  const bool rateGiven = fps > 0.0 && fps <= 1000.0;
+  m_framesPerSecond = rateGiven ? fps : detail::kAssumedFramesPerSecond;
   cv::Mat first;
   if (!m_capture->read(first) || first.empty())
     throw std::runtime_error(path.string() + ": the video holds no frame that can be decoded");
@@ -42,15 +36,13 @@ VideoFileReader::VideoFileReader(const std::filesystem::path& path)
   while (m_capture->grab()) ++count;
   open();
   m_info.formatName = "video file (" + path.extension().string() + "), not calibrated" +
-                      (fps > 0.0 && fps <= 1000.0 ? "" : ", 20 fps assumed");
+                      (rateGiven ? "" : ", 20 fps assumed");
   m_info.width = first.cols;
   m_info.height = first.rows;
   m_info.channels = first.channels() == 1 ? 1 : 3;
   m_info.frameCount = count;
-  m_info.durationSec = static_cast<double>(count - 1) / m_framesPerSecond;
-  if (count > 1) m_info.framesPerSecond = m_framesPerSecond;
-  if (const auto sidecar = plusSidecarPath(path); std::filesystem::exists(sidecar))
-    m_events = readEventLog(sidecar);
+  detail::fillDurationAndRate(m_info, 0, timestampNs(count - 1));
+  m_events = readSidecarEvents(path);
 }
 
 VideoFileReader::~VideoFileReader() = default;
@@ -66,16 +58,15 @@ std::int64_t VideoFileReader::timestampNs(std::int64_t index) const {
 }
 
 void VideoFileReader::seek(std::int64_t index) {
-  if (index >= m_next && index - m_next <= kReadOnFrames) {
-    while (m_next < index && m_capture->grab()) ++m_next;
-    return;
+  const bool closeAhead = index >= m_next && index - m_next <= kReadOnFrames;
+  if (!closeAhead) {
+    if (m_capture->set(cv::CAP_PROP_POS_FRAMES, static_cast<double>(index)) &&
+        std::llround(m_capture->get(cv::CAP_PROP_POS_FRAMES)) == index) {
+      m_next = index;
+      return;
+    }
+    open();  // the codec could not seek there exactly: read on from the start
   }
-  if (m_capture->set(cv::CAP_PROP_POS_FRAMES, static_cast<double>(index)) &&
-      std::llround(m_capture->get(cv::CAP_PROP_POS_FRAMES)) == index) {
-    m_next = index;
-    return;
-  }
-  open();  // the codec could not seek there exactly: read on from the start
   while (m_next < index && m_capture->grab()) ++m_next;
 }
 

@@ -16,6 +16,10 @@ class QStackedWidget;
 
 namespace hipguide::app {
 
+/// Asks for a recording file (PLUS, DICOM, video, or the recording.json inside a HipGuide
+/// recording, which stands for its folder); returns the path to open, or empty when cancelled.
+QString chooseRecordingPath(QWidget* parent);
+
 /// Modal dialog; on accept, the OpenIGTLink or frame-grabber settings shown are validated and
 /// saved to `settingsDir` (acquisition::sourceSettingsDir() by default) and spec() names the
 /// source to open. Invalid entries keep the dialog open with the reason shown. GUI thread only.

@@ -59,5 +59,7 @@ std::unique_ptr<RecordingReader> openRecording(const std::filesystem::path& path
 
 /// The sidecar path of a PLUS file: `<file>.events.jsonl`.
 std::filesystem::path plusSidecarPath(const std::filesystem::path& sequenceFile);
+/// The events of the sidecar beside `file` (plusSidecarPath), or none when there is no sidecar.
+std::vector<SessionEvent> readSidecarEvents(const std::filesystem::path& file);
 
 }  // namespace hipguide::session

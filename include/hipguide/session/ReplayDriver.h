@@ -67,6 +67,8 @@ class ReplayDriver final : public acquisition::ProbeDriver, public acquisition::
   /// in time order, for timeline markers. Computed when the recording is opened.
   const std::vector<TimelineEvent>& timeline() const { return m_timeline; }
 
+  /// Every recorded event (tracker estimates, alerts, settings, ...), in frame order.
+  const std::vector<SessionEvent>& events() const { return m_events; }
   /// The recorded events that name `frameId` (tracker estimates, alerts, ...).
   std::vector<SessionEvent> eventsForFrame(std::uint64_t frameId) const;
   /// The recorded tracker estimate of `frameId`, if one was recorded.

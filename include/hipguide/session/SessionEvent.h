@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hipguide::session {
 
@@ -44,7 +45,9 @@ std::optional<core::NeedleEstimate> needleEstimateFrom(const SessionEvent& event
 /// Key, in the `settings` event a live recording starts with, of the scanner's dynamic range (dB)
 /// the tracker worked with: a replay, or `track` on the recording, re-runs it with the same.
 inline constexpr const char* kTrackerDisplayRangeKey = "tracker_display_range_db";
-/// The dynamic range a `settings` event says the tracker worked with; nullopt for other events.
-std::optional<double> trackerDisplayRangeFrom(const SessionEvent& event);
+/// The dynamic range the first `settings` event among `events` that names one says the tracker
+/// worked with; nullopt when none does, or when it is a value no scanner offers
+/// (acquisition::plausibleDisplayRangeDb).
+std::optional<double> recordedTrackerDisplayRange(const std::vector<SessionEvent>& events);
 
 }  // namespace hipguide::session
