@@ -197,15 +197,28 @@ TEST(MainWindow, AReplayWithoutCalibrationIsShownAtAMeasuredPixelSize) {
 
 TEST(MainWindow, PersistsGeometryAndSplitterAcrossRuns) {
   QSettings().clear();
+  QList<int> savedSplit;
   {
     MainWindow window;
     window.resize(1111, 777);
     window.show();
+    // Under load the X server may map the window late: close it only once it is shown at its size.
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.size() == QSize(1111, 777); }, 5000))
+        << "size " << window.width() << "x" << window.height();
+    auto* splitter = window.findChild<QSplitter*>();
+    ASSERT_NE(splitter, nullptr);
+    splitter->setSizes({300, 700});
+    savedSplit = splitter->sizes();
     window.openSource("test-pattern", 30.0);
     QTest::qWait(50);
     window.close();
   }
   MainWindow reopened;
-  EXPECT_EQ(reopened.size(), QSize(1111, 777));
+  reopened.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&reopened));
+  EXPECT_EQ(reopened.findChild<QSplitter*>()->sizes(), savedSplit)
+      << "the image and 3D views keep their split";
+  EXPECT_EQ(reopened.size(), QSize(1111, 777)) << "restored " << reopened.width() << "x" << reopened.height();
   EXPECT_EQ(QSettings().value("source/last").toString(), "test-pattern");
 }
