@@ -75,9 +75,11 @@ const std::vector<Command>& commands() {
        "  frame,timestamp_s,detected,tip_x_mm,tip_y_mm,angle_deg,confidence (image mm, angle in [0, 180)).\n",
        runTrack},
       {"eval", "compare a track CSV with ground truth (tip, angle, detection, false positives)",
-       "hipguide-cli eval --track T.csv --truth G.csv [--json OUT.json]\n"
+       "hipguide-cli eval --track T.csv --truth G.csv [--json OUT.json] [--plot OUT.png]\n"
        "  Tip and angle errors (median, p95) over frames with the needle visible and detected; detection\n"
-       "  rate over visible frames; false-positive rate over frames without a visible needle.\n",
+       "  rate over visible frames; false-positive rate over frames without a visible needle.\n"
+       "  --plot draws the tip error over time on the stretches where the truth has the needle visible,\n"
+       "  with the missed frames and the false positives marked.\n",
        runEval},
       {"bench", "time the needle tracker per frame and per stage, single-threaded",
        "hipguide-cli bench [--in FILE | --scenario NAME] [--frames N] [--passes N]\n"

@@ -1,11 +1,13 @@
 #include "Arguments.h"
 #include "Commands.h"
+#include "EvalPlot.h"
 
 #include <hipguide/tracking/TrackEvaluation.h>
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
@@ -31,13 +33,14 @@ nlohmann::json toJson(const tracking::AccuracyReport& report) {
 
 int runEval(const std::vector<std::string>& arguments) {
   Arguments parsed;
-  parsed.option("track").option("truth").option("json");
+  parsed.option("track").option("truth").option("json").option("plot");
   parsed.parse(arguments);
   if (!parsed.positional().empty())
     throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
-  const auto track = tracking::readTrackCsv(parsed.required("track"));
-  const auto truth = tracking::readTruthCsv(parsed.required("truth"));
-  const tracking::AccuracyReport r = tracking::evaluateTrack(track, truth);
+  const std::string trackPath = parsed.required("track");
+  const auto frames = tracking::compareFrames(tracking::readTrackCsv(trackPath),
+                                              tracking::readTruthCsv(parsed.required("truth")));
+  const tracking::AccuracyReport r = tracking::summarise(frames);
   std::printf(
       "frames: %lld with the needle visible, %lld without; %lld truth frames missing from the track\n",
       static_cast<long long>(r.visibleFrames), static_cast<long long>(r.invisibleFrames),
@@ -53,6 +56,12 @@ int runEval(const std::vector<std::string>& arguments) {
     std::ofstream out(*jsonPath);
     out << toJson(r).dump(2) << "\n";
     if (!out) throw std::runtime_error("cannot write '" + *jsonPath + "'");
+  }
+  if (const auto plotPath = parsed.value("plot")) {
+    writeEvalPlot(
+        evalChart(frames, r, QString::fromStdString(std::filesystem::path(trackPath).filename().string())),
+        *plotPath);
+    std::printf("plot: %s\n", plotPath->c_str());
   }
   return 0;
 }

@@ -104,16 +104,33 @@ void drawSeries(QPainter& painter, const Plot& plot, const ChartSeries& series, 
   painter.drawPath(path);
 }
 
+void drawBand(QPainter& painter, const Plot& plot, const ChartBand& band) {
+  const double top = plot.area.bottom() - std::clamp(band.heightShare, 0.0, 1.0) * plot.area.height();
+  for (const auto& [from, to] : band.spans) {
+    const double left = plot.map(from, plot.yLow).x();
+    // A span of one sample still shows: at least one pixel wide.
+    const double right = std::max(plot.map(to, plot.yLow).x(), left + 1.0);
+    painter.fillRect(QRectF(QPointF(left, top), QPointF(right, plot.area.bottom())), band.colour);
+  }
+}
+
 void drawLegend(QPainter& painter, const Plot& plot, const TimeChartSpec& spec) {
   const QFontMetrics metrics(painter.font());
   double x = plot.area.left() + 8;
   const double y = plot.area.top() - 8;
+  const auto label = [&](const QString& name) {
+    painter.setPen(Qt::black);
+    painter.drawText(QPointF(x + 22, y), name);
+    x += 40 + metrics.horizontalAdvance(name);
+  };
   for (const ChartSeries& series : spec.series) {
     painter.setPen(QPen(series.colour, 3));
     painter.drawLine(QPointF(x, y - metrics.ascent() / 2.5), QPointF(x + 18, y - metrics.ascent() / 2.5));
-    painter.setPen(Qt::black);
-    painter.drawText(QPointF(x + 22, y), series.name);
-    x += 40 + metrics.horizontalAdvance(series.name);
+    label(series.name);
+  }
+  for (const ChartBand& band : spec.bands) {
+    painter.fillRect(QRectF(x, y - metrics.ascent(), 18, metrics.ascent()), band.colour);
+    label(band.name);
   }
 }
 
@@ -156,10 +173,17 @@ QImage renderTimeChart(const TimeChartSpec& spec, QSize size) {
         xRange.add(point.x());
         yRange.add(point.y());
       }
+  for (const ChartBand& band : spec.bands)
+    for (const auto& [from, to] : band.spans) {
+      xRange.add(from);
+      xRange.add(to);
+    }
   for (const ChartThreshold& threshold : spec.thresholds) yRange.add(threshold.value);
   const bool empty = !xRange.valid();
   widen(xRange);
   widen(yRange);
+  if (spec.xMin) xRange.low = *spec.xMin;
+  if (spec.xMax) xRange.high = *spec.xMax;
   if (spec.yMin) yRange.low = *spec.yMin;
   if (spec.yMax) yRange.high = *spec.yMax;
   const std::vector<double> yTicks = niceTicks(yRange.low, yRange.high);
@@ -174,6 +198,10 @@ QImage renderTimeChart(const TimeChartSpec& spec, QSize size) {
   painter.setFont(bold);
   painter.drawText(QRectF(0, 2, size.width(), metrics.height() + 2), Qt::AlignHCenter, spec.title);
   painter.setFont(font);
+  painter.save();
+  painter.setClipRect(plot.area);
+  for (const ChartBand& band : spec.bands) drawBand(painter, plot, band);
+  painter.restore();
   drawAxes(painter, plot, spec, xTicks, yTicks);
   painter.setClipRect(plot.area.adjusted(-4, -4, 4, 4));
   for (const ChartThreshold& threshold : spec.thresholds) {

@@ -8,26 +8,43 @@
 
 namespace hipguide::tracking {
 
-AccuracyReport evaluateTrack(const std::vector<TrackRow>& track, const std::vector<TruthRow>& truth) {
+std::vector<FrameComparison> compareFrames(const std::vector<TrackRow>& track,
+                                           const std::vector<TruthRow>& truth) {
   std::unordered_map<std::int64_t, const TrackRow*> byFrame;
   for (const TrackRow& row : track) byFrame[row.frame] = &row;
-  AccuracyReport report;
-  std::vector<double> tipErrors, angleErrors;
+  std::vector<FrameComparison> frames;
+  frames.reserve(truth.size());
   for (const TruthRow& expected : truth) {
     const auto found = byFrame.find(expected.frame);
     const TrackRow* estimate = found == byFrame.end() ? nullptr : found->second;
-    if (!estimate) ++report.framesWithoutTrack;
-    const bool detected = estimate && estimate->detected;
-    if (!expected.needleVisible) {
+    FrameComparison& frame = frames.emplace_back();
+    frame.frame = expected.frame;
+    frame.timestampS = expected.timestampS;
+    frame.inTrack = estimate != nullptr;
+    frame.visible = expected.needleVisible;
+    frame.detected = estimate && estimate->detected;
+    if (!frame.hit()) continue;
+    frame.tipErrorMm = std::hypot(estimate->tipXMm - expected.tipXMm, estimate->tipYMm - expected.tipYMm);
+    frame.angleErrorDeg = core::orientationDifferenceDeg(estimate->angleDeg, expected.angleDeg);
+  }
+  return frames;
+}
+
+AccuracyReport summarise(const std::vector<FrameComparison>& frames) {
+  AccuracyReport report;
+  std::vector<double> tipErrors, angleErrors;
+  for (const FrameComparison& frame : frames) {
+    if (!frame.inTrack) ++report.framesWithoutTrack;
+    if (!frame.visible) {
       ++report.invisibleFrames;
-      if (detected) ++report.falsePositiveFrames;
+      if (frame.falsePositive()) ++report.falsePositiveFrames;
       continue;
     }
     ++report.visibleFrames;
-    if (!detected) continue;
+    if (!frame.hit()) continue;
     ++report.detectedVisibleFrames;
-    tipErrors.push_back(std::hypot(estimate->tipXMm - expected.tipXMm, estimate->tipYMm - expected.tipYMm));
-    angleErrors.push_back(core::orientationDifferenceDeg(estimate->angleDeg, expected.angleDeg));
+    tipErrors.push_back(frame.tipErrorMm);
+    angleErrors.push_back(frame.angleErrorDeg);
   }
   report.tipErrorMedianMm = core::median(tipErrors);
   report.tipErrorP95Mm = core::percentile(tipErrors, 95.0);
@@ -38,6 +55,10 @@ AccuracyReport evaluateTrack(const std::vector<TrackRow>& track, const std::vect
   if (report.invisibleFrames)
     report.falsePositiveRate = double(report.falsePositiveFrames) / double(report.invisibleFrames);
   return report;
+}
+
+AccuracyReport evaluateTrack(const std::vector<TrackRow>& track, const std::vector<TruthRow>& truth) {
+  return summarise(compareFrames(track, truth));
 }
 
 }  // namespace hipguide::tracking

@@ -1,5 +1,7 @@
-/// Axis ticks of the charts (progress charts count attempts: whole-number ticks only).
+/// Axis ticks of the charts (progress charts count attempts: whole-number ticks only), and
+/// shaded bands on a fixed time axis.
 
+#include <hipguide/records/GuiApplication.h>
 #include <hipguide/records/TimeChart.h>
 
 #include <gtest/gtest.h>
@@ -28,4 +30,46 @@ TEST(NiceTicks, IntegerAxesNeverGetFractionalTicks) {
 TEST(NiceTicks, RealAxesKeepTheirFineSteps) {
   EXPECT_EQ(niceTicks(0, 10, 5), (std::vector<double>{0, 2, 4, 6, 8, 10}));
   EXPECT_EQ(niceTicks(0, 1, 5, false).size(), 6u);
+}
+
+/// Columns of `image` below `fromRow` holding a pixel of exactly `colour`.
+std::vector<int> columnsOf(const QImage& image, QColor colour, int fromRow) {
+  std::vector<int> columns;
+  for (int x = 0; x < image.width(); ++x)
+    for (int y = fromRow; y < image.height(); ++y)
+      if (image.pixelColor(x, y) == colour) {
+        columns.push_back(x);
+        break;
+      }
+  return columns;
+}
+
+TEST(TimeChart, ShadesBandsWhereTheyLieOnAFixedTimeAxis) {
+  hipguide::records::ensureGuiApplication();
+  const QColor shade(205, 235, 205), strip(215, 30, 30);
+  hipguide::records::TimeChartSpec spec;
+  spec.xMin = 0.0;
+  spec.xMax = 10.0;  // the series alone would span 4-6 s
+  spec.series.push_back({"line", Qt::blue, {{4.0, 1.0}, {6.0, 2.0}}});
+  spec.bands.push_back({"shade", shade, {{2.0, 3.0}, {7.0, 7.0}}});
+  spec.bands.push_back({"strip", strip, {{8.0, 9.0}}, 0.1});
+  const QImage chart = hipguide::records::renderTimeChart(spec, QSize(1000, 300));
+  const int belowLegend = 60;
+  const std::vector<int> shaded = columnsOf(chart, shade, belowLegend);
+  ASSERT_FALSE(shaded.empty());
+  // The plot spans 0-10 s over most of the width: 2-3 s lies near a quarter of it, and the
+  // one-sample span at 7 s is still drawn, one pixel or more wide.
+  EXPECT_GT(shaded.front(), 150);
+  EXPECT_LT(shaded.front(), 350);
+  EXPECT_GT(shaded.back(), 650);
+  EXPECT_LT(shaded.back(), 800);
+  const std::vector<int> marked = columnsOf(chart, strip, belowLegend);
+  ASSERT_FALSE(marked.empty());
+  EXPECT_GT(marked.front(), shaded.back());
+  // The strip covers a tenth of the plot's height from its bottom: not the upper rows.
+  int stripRows = 0;
+  for (int y = belowLegend; y < chart.height(); ++y)
+    stripRows += chart.pixelColor(marked.front() + 2, y) == strip;
+  EXPECT_GT(stripRows, 5);
+  EXPECT_LT(stripRows, 40);
 }

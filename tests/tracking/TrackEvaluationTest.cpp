@@ -42,6 +42,35 @@ TEST(TrackEvaluation, MissingTrackRowsCountAsNotDetected) {
   EXPECT_NEAR(report.detectionRate, 0.5, 1e-12);
 }
 
+TEST(TrackEvaluation, ComparesEachTruthFrameWithTheTrackRowOfTheSameFrame) {
+  const std::vector<TruthRow> truth = {{7, 0.30, false, 0, 0, 0, 0},
+                                       {8, 0.35, true, 10, 10, 30, 8},
+                                       {9, 0.40, true, 10, 10, 30, 8},
+                                       {10, 0.45, true, 10, 10, 30, 8},
+                                       {11, 0.50, false, 0, 0, 0, 2}};
+  // Out of order, and without frame 10.
+  const std::vector<TrackRow> track = {{11, 0.50, true, 12, 10, 30, 0.7},
+                                       {9, 0.40, false, 0, 0, 0, 0},
+                                       {8, 0.35, true, 10.3, 10.4, 32, 0.9},
+                                       {7, 0.30, false, 0, 0, 0, 0}};
+  const std::vector<FrameComparison> frames = compareFrames(track, truth);
+  ASSERT_EQ(frames.size(), 5u);
+  EXPECT_EQ(frames[0].frame, 7);
+  EXPECT_FALSE(frames[0].hit() || frames[0].missed() || frames[0].falsePositive());
+  EXPECT_TRUE(frames[1].hit());
+  EXPECT_NEAR(frames[1].tipErrorMm, 0.5, 1e-9);
+  EXPECT_NEAR(frames[1].angleErrorDeg, 2.0, 1e-9);
+  EXPECT_TRUE(frames[2].missed());
+  EXPECT_TRUE(frames[3].missed());
+  EXPECT_FALSE(frames[3].inTrack);
+  EXPECT_TRUE(frames[4].falsePositive());
+  EXPECT_NEAR(frames[4].timestampS, 0.50, 1e-12);
+  const AccuracyReport report = summarise(frames);
+  EXPECT_EQ(report.framesWithoutTrack, 1);
+  EXPECT_EQ(report.falsePositiveFrames, 1);
+  EXPECT_EQ(report.detectedVisibleFrames, 1);
+}
+
 TEST(TrackCsv, WritesAndReadsBackTheExactHeaderAndRows) {
   const auto file = test::freshTempDir() / "track.csv";
   {

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace hipguide::records {
@@ -27,14 +28,26 @@ struct ChartThreshold {
   QColor colour = Qt::red;
 };
 
-/// What to draw. Axes span the data (and the thresholds) with a little headroom, on "nice"
-/// ticks (1, 2, 5 × 10ⁿ), unless yMin/yMax fix them.
+/// Stretches of x shaded behind the lines (when the needle was visible, a miss), over a share of
+/// the plot's height measured from its bottom (1: the whole height, 0.06: a strip at the axis).
+struct ChartBand {
+  QString name;  ///< Shown in the legend.
+  QColor colour;
+  std::vector<std::pair<double, double>> spans;  ///< [from, to] in x.
+  double heightShare = 1.0;
+};
+
+/// What to draw. Axes span the data (and the thresholds and bands) with a little headroom, on
+/// "nice" ticks (1, 2, 5 × 10ⁿ), unless xMin/xMax or yMin/yMax fix them.
 struct TimeChartSpec {
   QString title;
   QString xLabel = QStringLiteral("time (s)");
   QString yLabel;
   std::vector<ChartSeries> series;
   std::vector<ChartThreshold> thresholds;
+  std::vector<ChartBand> bands;
+  std::optional<double> xMin;  ///< Fix the x axis (a whole recording, not only where data lie).
+  std::optional<double> xMax;
   std::optional<double> yMin;
   std::optional<double> yMax;
   bool markers = false;   ///< Dots on every point (for short series such as progress per attempt).

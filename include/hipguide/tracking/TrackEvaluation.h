@@ -25,7 +25,28 @@ struct AccuracyReport {
   double falsePositiveRate = 0.0;  ///< falsePositiveFrames / invisibleFrames (0 when none).
 };
 
+/// One truth frame set against the track: what the plot of `hipguide-cli eval --plot` shows.
+struct FrameComparison {
+  std::int64_t frame = 0;
+  double timestampS = 0.0;  ///< The truth's.
+  bool inTrack = false;     ///< The track has a row for this frame.
+  bool visible = false;     ///< The truth's needle_visible.
+  bool detected = false;    ///< The track reports a needle.
+  double tipErrorMm = 0.0;  ///< Only where visible and detected.
+  double angleErrorDeg = 0.0;
+
+  bool hit() const { return visible && detected; }
+  bool missed() const { return visible && !detected; }
+  bool falsePositive() const { return !visible && detected; }
+};
+
+/// Each truth frame, in the truth's order, matched with the track row of the same `frame`.
+std::vector<FrameComparison> compareFrames(const std::vector<TrackRow>& track,
+                                           const std::vector<TruthRow>& truth);
+
 /// Compares a track with ground truth.
 AccuracyReport evaluateTrack(const std::vector<TrackRow>& track, const std::vector<TruthRow>& truth);
+/// The same report from frames already compared.
+AccuracyReport summarise(const std::vector<FrameComparison>& frames);
 
 }  // namespace hipguide::tracking
