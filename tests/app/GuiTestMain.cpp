@@ -3,6 +3,7 @@
 #include <hipguide/app/VtkHostWidget.h>
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <gtest/gtest.h>
@@ -14,5 +15,6 @@ int main(int argc, char** argv) {
   QApplication application(argc, argv);
   QApplication::setOrganizationName("HipGuideTests");
   QApplication::setApplicationName("HipGuideTests");
+  QSettings().clear();  // No run starts from the window geometry or split a previous run saved.
   return RUN_ALL_TESTS();
 }

@@ -18,6 +18,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 
 #include "../RecordingWithEstimates.h"
 #include "../TestData.h"
@@ -197,6 +198,8 @@ TEST(MainWindow, AReplayWithoutCalibrationIsShownAtAMeasuredPixelSize) {
 
 TEST(MainWindow, PersistsGeometryAndSplitterAcrossRuns) {
   QSettings().clear();
+  // The windows of the other tests start from no saved geometry or split, whatever happens here.
+  const std::shared_ptr<void> clearOnExit(nullptr, [](void*) { QSettings().clear(); });
   QList<int> savedSplit;
   {
     MainWindow window;

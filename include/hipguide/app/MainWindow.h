@@ -84,6 +84,8 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  /// On the first show, restores the split between the image and 3D views saved last time.
+  void showEvent(QShowEvent* event) override;
 
  private:
   void buildMenus();
@@ -115,6 +117,7 @@ class MainWindow : public QMainWindow {
   bool m_frozen = false;
   VtkHostWidget* m_view3d;
   QSplitter* m_splitter;
+  bool m_splitRestored = false;
   StatusPanel* m_statusPanel;
   QTimer* m_statusTimer;
   QTimer* m_render3dTimer;
