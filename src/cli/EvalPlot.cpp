@@ -18,11 +18,13 @@ using tracking::FrameComparison;
 constexpr double kTipMedianBoundMm = 0.5;  ///< Issue 5's bounds on the tip error.
 constexpr double kTipP95BoundMm = 1.5;
 
+constexpr double kLoneFrameS = 0.05;  ///< How long a frame is drawn without a neighbour (20 fps).
+
 /// Each frame lasts until the next one; the last as long as the one before it.
 double frameEndS(const std::vector<FrameComparison>& frames, std::size_t index) {
   if (index + 1 < frames.size()) return frames[index + 1].timestampS;
-  const double previous = index > 0 ? frames[index].timestampS - frames[index - 1].timestampS : 0.05;
-  return frames[index].timestampS + (previous > 0 ? previous : 0.05);
+  const double previous = index > 0 ? frames[index].timestampS - frames[index - 1].timestampS : 0.0;
+  return frames[index].timestampS + (previous > 0 ? previous : kLoneFrameS);
 }
 
 /// The stretches of consecutive frames for which `holds` is true, as [start, end] in seconds.
