@@ -46,8 +46,8 @@ int runTrack(const std::vector<std::string>& arguments) {
     throw UsageError("unexpected argument '" + parsed.positional().front() + "'");
   const std::string inPath = parsed.required("in");
   const std::string outPath = parsed.required("out");
-  const std::optional<double> spacingMm =
-      parsed.has("spacing") ? std::optional(parsed.number("spacing", 0.0)) : std::nullopt;
+  std::optional<double> spacingMm;
+  if (parsed.has("spacing")) spacingMm = parsed.number("spacing", 0.0);
   if (spacingMm && !(*spacingMm > 0.0 && *spacingMm <= core::kMaxCalibratedSpacingMm)) {
     std::ostringstream message;
     message << "--spacing must be the calibrated pixel size, above 0 and at most "
