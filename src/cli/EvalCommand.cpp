@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "EvalPlot.h"
 
+#include <hipguide/records/GuiApplication.h>
 #include <hipguide/tracking/TrackEvaluation.h>
 
 #include <nlohmann/json.hpp>
@@ -58,9 +59,10 @@ int runEval(const std::vector<std::string>& arguments) {
     if (!out) throw std::runtime_error("cannot write '" + *jsonPath + "'");
   }
   if (const auto plotPath = parsed.value("plot")) {
-    writeEvalPlot(
+    records::ensureGuiApplication();
+    records::saveTimeChart(
         evalChart(frames, r, QString::fromStdString(std::filesystem::path(trackPath).filename().string())),
-        *plotPath);
+        *plotPath, QSize(1400, 420));
     std::printf("plot: %s\n", plotPath->c_str());
   }
   return 0;

@@ -1,14 +1,9 @@
 #include "EvalPlot.h"
 
-#include <hipguide/records/GuiApplication.h>
-
-#include <QImage>
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <stdexcept>
 
 namespace hipguide::cli {
 namespace {
@@ -87,14 +82,6 @@ records::TimeChartSpec evalChart(const std::vector<FrameComparison>& frames,
       {QStringLiteral("median bound %1 mm").arg(kTipMedianBoundMm), kTipMedianBoundMm, QColor(120, 120, 120)},
       {QStringLiteral("p95 bound %1 mm").arg(kTipP95BoundMm), kTipP95BoundMm, QColor(200, 40, 40)}};
   return chart;
-}
-
-void writeEvalPlot(const records::TimeChartSpec& chart, const std::string& pngPath) {
-  records::ensureGuiApplication();
-  const QImage image = records::renderTimeChart(chart, QSize(1400, 420));
-  if (!image.save(QString::fromStdString(pngPath), "PNG"))
-    throw std::runtime_error("cannot write the plot '" + pngPath +
-                             "': check that its folder exists and can be written to");
 }
 
 }  // namespace hipguide::cli

@@ -16,7 +16,4 @@ namespace hipguide::cli {
 records::TimeChartSpec evalChart(const std::vector<tracking::FrameComparison>& frames,
                                  const tracking::AccuracyReport& report, const QString& name);
 
-/// Writes the chart as a PNG; throws std::runtime_error naming the file when it cannot be written.
-void writeEvalPlot(const records::TimeChartSpec& chart, const std::string& pngPath);
-
 }  // namespace hipguide::cli

@@ -48,7 +48,7 @@ int runTrack(const std::vector<std::string>& arguments) {
   const std::string outPath = parsed.required("out");
   std::optional<double> spacingMm;
   if (parsed.has("spacing")) spacingMm = parsed.number("spacing", 0.0);
-  if (spacingMm && !(*spacingMm > 0.0 && *spacingMm <= core::kMaxCalibratedSpacingMm)) {
+  if (spacingMm && !core::isCalibratedSpacingMm(*spacingMm)) {
     std::ostringstream message;
     message << "--spacing must be the calibrated pixel size, above 0 and at most "
             << core::kMaxCalibratedSpacingMm << " mm, not " << *spacingMm;

@@ -55,9 +55,7 @@ int runTrainees(const std::vector<std::string>& arguments) {
       throw std::runtime_error("no attempts of trainee '" + trainee + "' in " + parsed.required("db"));
     printAttempts(attempts);
     if (const auto chart = parsed.value("chart")) {
-      const QImage image = records::renderTimeChart(training::progressChart(attempts, trainee));
-      if (!image.save(QString::fromStdString(*chart)))
-        throw std::runtime_error("cannot write chart '" + *chart + "'");
+      records::saveTimeChart(training::progressChart(attempts, trainee), *chart);
       std::cerr << "progress chart: " << *chart << "\n";
     }
   }

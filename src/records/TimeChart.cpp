@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace hipguide::records {
 namespace {
@@ -220,6 +221,12 @@ QImage renderTimeChart(const TimeChartSpec& spec, QSize size) {
     painter.drawText(plot.area, Qt::AlignCenter, QStringLiteral("no data"));
   }
   return image;
+}
+
+void saveTimeChart(const TimeChartSpec& spec, const std::string& pngPath, QSize size) {
+  if (!renderTimeChart(spec, size).save(QString::fromStdString(pngPath), "PNG"))
+    throw std::runtime_error("cannot write the plot '" + pngPath +
+                             "': check that its folder exists and can be written to");
 }
 
 }  // namespace hipguide::records

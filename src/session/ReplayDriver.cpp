@@ -163,7 +163,7 @@ void ReplayDriver::run(std::stop_token stop) {
 }
 
 void ReplayDriver::setPixelSizeMm(std::optional<double> mm) {
-  if (mm && !(*mm > 0.0 && *mm <= core::kMaxCalibratedSpacingMm))
+  if (mm && !core::isCalibratedSpacingMm(*mm))
     throw std::invalid_argument("a replay's pixel size must be above 0 and at most " +
                                 std::to_string(core::kMaxCalibratedSpacingMm) + " mm, not " +
                                 std::to_string(*mm));

@@ -14,6 +14,8 @@ namespace hipguide::core {
 /// than its resolution, and MetaImage writes 1 when the spacing is unset (PLUS keeps its
 /// calibration in the ImageToProbe transform and often does).
 constexpr double kMaxCalibratedSpacingMm = 0.9;
+/// Whether a pixel size (mm) can be a B-mode calibration: in (0, kMaxCalibratedSpacingMm].
+constexpr bool isCalibratedSpacingMm(double mm) { return mm > 0.0 && mm <= kMaxCalibratedSpacingMm; }
 
 /// A rigid transform that may be missing or invalid (PLUS's `<A>To<B>TransformStatus`).
 struct OptionalTransform {
@@ -44,8 +46,7 @@ struct Frame {
   std::optional<Transform3> imageToReference() const;
   /// Whether spacingMm is a B-mode calibration: both axes in (0, kMaxCalibratedSpacingMm].
   bool spacingCalibrated() const {
-    return spacingMm.x() > 0.0 && spacingMm.x() <= kMaxCalibratedSpacingMm && spacingMm.y() > 0.0 &&
-           spacingMm.y() <= kMaxCalibratedSpacingMm;
+    return isCalibratedSpacingMm(spacingMm.x()) && isCalibratedSpacingMm(spacingMm.y());
   }
   /// Pixel (column, row) → image mm.
   Vec2 pixelToMm(double column, double row) const { return {column * spacingMm.x(), row * spacingMm.y()}; }

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,9 @@ struct TimeChartSpec {
 /// into an ARGB32 image of `size` pixels. An empty chart shows "no data". Needs a
 /// QGuiApplication (ensureGuiApplication()); call on its thread.
 QImage renderTimeChart(const TimeChartSpec& spec, QSize size = QSize(900, 360));
+/// Renders the chart and writes it as a PNG to `pngPath` (the CLI's --chart and --plot);
+/// throws std::runtime_error naming the file when it cannot be written. Same thread rules.
+void saveTimeChart(const TimeChartSpec& spec, const std::string& pngPath, QSize size = QSize(900, 360));
 
 /// Tick positions covering [low, high] at a 1-2-5 step giving about `targetCount` intervals.
 /// With `integers` the step is at least 1, so every tick is a whole number (counts such as
